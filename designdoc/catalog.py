@@ -1,0 +1,237 @@
+"""The section catalogue and heading matching.
+
+Headings are matched to section ids after normalisation: lower-case, ё→е,
+numbering ("1.2.", "I.", "Этап 3.") and decorations (emoji, anchors, role
+tags in backticks, HTML) stripped, filler words dropped, and each word cut to
+a rough stem so "Metric"/"Metrics" and "Метрики"/"Метрик" meet. A synonym
+matches when all its stems appear in the heading; the most specific synonym
+(the one covering most of the heading) wins, so word order and extra words
+are tolerated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+REQUIRED_LEVELS = ("draft", "review", "optional")
+
+_ANCHOR_RE = re.compile(r"\{#[^}]*\}|<a\s[^>]*>\s*</a>|<[^>]+>")
+_BACKTICK_RE = re.compile(r"`[^`]*`")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Leading enumeration: "1.", "1.2.3", "1)", "I.", "iv)", "A.", "Этап 3.", "Step 2:", "Part II -".
+_NUMBERING_RE = re.compile(
+    r"^\s*(?:(?:этап|шаг|часть|раздел|глава|пункт|step|stage|part|section|chapter|phase|фаза)\s+)?"
+    r"(?:\d+(?:[.\-]\d+)*|[ivxlc]+|[a-zа-я])(?:[.)\]:]|\s*[-–—])\s*",
+    re.I,
+)
+_PURE_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s+")
+_AB_RE = re.compile(r"\b[aа]\s*/\s*[bб]\b|\b[aа]\s*[bб]\b(?=[\s\-–—]*(?:тест|test|эксп|exp|split|сплит))")
+_WORD_RE = re.compile(r"[a-zа-я0-9]+")
+
+FILLER = frozenset(
+    """a an the and or of for to in on with our we do does is are be will how what why which
+    this that its it by as at from into your my about
+    и или а в во на по для с со к ко о об от до из за при как что это наш наша наши мы""".split()
+)
+# Words whose presence alone decides nothing ("how" and "what" are one-pager
+# ids only when they stand alone; see ``match``).
+_RU_ENDINGS = sorted(
+    """ами ями ого его ому ему ыми ими ах ях ов ев ей ий ый ой ая яя ое ее ые ие ом ем ам ям ую юю
+    а я о е ы и у ю ь""".split(),
+    key=len,
+    reverse=True,
+)
+
+
+def _stem(word: str) -> str:
+    if re.match(r"[а-я]", word):
+        for end in _RU_ENDINGS:
+            if word.endswith(end) and len(word) - len(end) >= 3:
+                return word[: -len(end)]
+        return word
+    if len(word) <= 3:
+        return word
+    for end, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
+        if word.endswith(end) and len(word) - len(end) >= 3 and not word.endswith("ss"):
+            word = word[: -len(end)] + repl
+            break
+    if len(word) > 4 and word[-1] == word[-2]:  # modell -> model
+        word = word[:-1]
+    return word
+
+
+def normalise_heading(title: str) -> str:
+    """Canonical lower-case form of a heading for matching."""
+    t = title.replace("\u00a0", " ")
+    t = _LINK_RE.sub(r"\1", t)
+    t = _BACKTICK_RE.sub(" ", t)
+    t = _ANCHOR_RE.sub(" ", t)
+    t = t.lower().replace("ё", "е")
+    t = re.sub(r"[*_~#]+", " ", t).strip()
+    # Emoji and other symbols before numbering: "📊 2. Metrics".
+    t = re.sub(r"^[^\w(\[]+", "", t)
+    for _ in range(2):
+        new = _NUMBERING_RE.sub("", t, count=1)
+        # "I. Goals" but not "a/b test" nor the lone word "a": only strip a
+        # single-letter enumerator when punctuation follows it.
+        if new != t and not re.match(r"^\s*[aа]\s*/", t):
+            t = new
+        t = _PURE_NUMBER_RE.sub("", t, count=1)
+    t = _AB_RE.sub(" ab ", t)
+    t = t.replace("ab-", "ab ").replace("а/б", "ab")
+    return " ".join(_WORD_RE.findall(t))
+
+
+def heading_stems(title: str) -> frozenset[str]:
+    words = normalise_heading(title).split()
+    return frozenset(_stem(w) for w in words if w not in FILLER)
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """One catalogue entry."""
+
+    id: str
+    kinds: tuple[str, ...]
+    required: str  # draft | review | optional
+    title: dict[str, str]
+    synonyms: tuple[str, ...]
+
+
+@dataclass
+class Catalog:
+    """Section ids per kind, with heading synonyms compiled for matching."""
+
+    kinds: dict[str, tuple[str, ...]]
+    sections: dict[str, SectionSpec]
+    _index: list[tuple[frozenset[str], str, str]] = field(default_factory=list, repr=False)
+    _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._build()
+
+    def _build(self) -> None:
+        self._index.clear()
+        self._exact.clear()
+        for spec in self.sections.values():
+            for syn in spec.synonyms:
+                full = normalise_heading(syn)
+                norm = " ".join(w for w in full.split() if w not in FILLER)
+                # Exact forms with and without filler words: "Why" is all filler.
+                for form in {full, norm} - {""}:
+                    ids = self._exact.setdefault(form, [])
+                    if spec.id not in ids:
+                        ids.append(spec.id)
+                stems = heading_stems(syn)
+                if stems:
+                    self._index.append((stems, spec.id, norm))
+
+    def with_extra(self, synonyms: dict[str, list[str]], required: list[str] | None = None) -> Catalog:
+        """A copy with extra synonyms and extra required sections (from config).
+
+        A required section joins every kind's list (so a team can demand, say,
+        `metrics` in one-pagers) and is required from `review` on.
+        """
+        sections = dict(self.sections)
+        kinds = dict(self.kinds)
+        for sid, extra in synonyms.items():
+            spec = sections[sid]
+            sections[sid] = SectionSpec(
+                spec.id, spec.kinds, spec.required, spec.title, tuple(extra) + spec.synonyms
+            )
+        for sid in required or []:
+            spec = sections[sid]
+            level = "review" if spec.required == "optional" else spec.required
+            sections[sid] = SectionSpec(spec.id, spec.kinds, level, spec.title, spec.synonyms)
+            for kind, ids in kinds.items():
+                if sid not in ids:
+                    kinds[kind] = (*ids, sid)
+        return Catalog(kinds, sections)
+
+    def ids_for(self, kind: str | None) -> tuple[str, ...]:
+        return self.kinds.get(kind or "", ())
+
+    def allowed(self, kind: str | None) -> tuple[set[str], set[str]]:
+        """(primary ids, secondary ids) that headings of a ``kind`` doc may map to."""
+        if kind is None:
+            return set(self.sections), set()
+        primary = set(self.kinds.get(kind, ()))
+        # One-pagers and hypothesis cards may use full-doc sections inside.
+        secondary = set(self.kinds.get("full", ())) - primary if kind != "full" else set()
+        return primary, secondary
+
+    def match(self, title: str, kind: str | None = None) -> str | None:
+        """The section id a heading means, or None."""
+        primary, secondary = self.allowed(kind)
+        full = normalise_heading(title)
+        norm = " ".join(w for w in full.split() if w not in FILLER)
+        for form in (full, norm):
+            ids = self._exact.get(form, []) if form else []
+            for pool in (primary, secondary):
+                for sid in ids:
+                    if sid in pool:
+                        return sid
+        stems = heading_stems(title)
+        if not stems or len(stems) > 12:
+            return None  # a sentence, not a title
+        best: tuple[float, int, int, str] | None = None
+        for syn_stems, sid, _norm in self._index:
+            if sid not in primary and sid not in secondary:
+                continue
+            if not syn_stems <= stems:
+                continue
+            coverage = len(syn_stems) / len(stems)
+            if coverage < 0.34:
+                continue
+            key = (coverage, len(syn_stems), 1 if sid in primary else 0, sid)
+            if best is None or key[:3] > best[:3]:
+                best = key
+        return best[3] if best else None
+
+    def match_all(self, titles: list[str], kind: str | None) -> list[str | None]:
+        return [self.match(t, kind) for t in titles]
+
+    def infer_kind(self, ids: list[str | None]) -> str:
+        """Guess the kind of a doc without front matter from its matched headings."""
+        found = {i for i in ids if i}
+        scores = {k: len(found & set(v)) for k, v in self.kinds.items()}
+        # why/what/how also match full-doc words; a one-pager needs two of them
+        # and few full-doc sections of its own level.
+        if scores.get("hypothesis", 0) >= 3 and scores["hypothesis"] >= scores.get("full", 0) - 1:
+            return "hypothesis"
+        if scores.get("one-pager", 0) >= 2 and scores.get("full", 0) <= 6:
+            return "one-pager"
+        return "full"
+
+
+def _load(data: dict[str, Any]) -> Catalog:
+    kinds = {k: tuple(v) for k, v in data["kinds"].items()}
+    sections: dict[str, SectionSpec] = {}
+    for sid, entry in data["sections"].items():
+        syn = entry.get("synonyms", {})
+        words: list[str] = []
+        for lang_words in syn.values():
+            words.extend(lang_words)
+        words.extend(entry["title"].values())
+        sections[sid] = SectionSpec(
+            id=sid,
+            kinds=tuple(k for k, v in kinds.items() if sid in v),
+            required=entry.get("required", "review"),
+            title=dict(entry["title"]),
+            synonyms=tuple(words),
+        )
+    return Catalog(kinds, sections)
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    """The packaged catalogue (designdoc/catalog.yaml)."""
+    import yaml
+
+    text = resources.files("designdoc").joinpath("catalog.yaml").read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return _load(yaml.load(text, Loader=loader))  # noqa: S506 - safe loader

@@ -1,0 +1,521 @@
+"""Markdown → Document: front matter plus a tree of sections with plain text.
+
+markdown-it-py gives a flat token stream; headings are siblings of paragraphs.
+We fold it into a section tree with a stack, treat bold-only lines as
+pseudo-headings (common in docs exported from Google Docs), and keep per-block
+plain text with strike-through and HTML comments removed, so rules read what a
+human reader would read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+    from designdoc.catalog import Catalog
+
+KINDS = ("one-pager", "full", "hypothesis")
+STATUSES = ("draft", "review", "approved", "rejected", "superseded")
+LANGS = ("en", "ru")
+
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# Inline images as data URIs can be megabytes long; the base64 payload carries
+# no meaning for us, so it is cut before parsing (newlines kept for line numbers).
+_DATA_URI_RE = re.compile(r"(data:[\w/+.-]+;base64,)[A-Za-z0-9+/=\s]{64,}")
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+_CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+# A pseudo-heading is short: a bold line longer than this is emphasis, not a title.
+_PSEUDO_HEADING_MAX = 90
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of section content (paragraph, list, table, code, …)."""
+
+    type: str  # paragraph | list | table | code | html | quote | hr
+    line: int  # 1-based first line
+    end_line: int  # 1-based last line
+    text: str  # plain text; for tables, cells joined by " | " per row
+    rows: tuple[tuple[str, ...], ...] = ()  # table rows (header first)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and what belongs to it; the root has level 0 and no heading."""
+
+    title: str
+    level: int
+    line: int
+    end_line: int
+    id: str | None
+    blocks: tuple[Block, ...]
+    children: tuple[Section, ...]
+    pseudo: bool = False  # a bold-only line acting as a heading
+
+    def walk(self) -> Iterator[Section]:
+        """This section and all below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def own_text(self) -> str:
+        """Plain text of the blocks before the first sub-heading (no code)."""
+        return "\n".join(b.text for b in self.blocks if b.type != "code" and b.text)
+
+    def text(self) -> str:
+        """Plain text of the section including sub-sections' titles and text (no code)."""
+        parts = [self.own_text()]
+        for child in self.children:
+            parts.append(child.title)
+            parts.append(child.text())
+        return "\n".join(p for p in parts if p)
+
+    def all_blocks(self) -> Iterator[Block]:
+        """Blocks of this section and its sub-sections, in order."""
+        yield from self.blocks
+        for child in self.children:
+            yield from child.all_blocks()
+
+    def has_content(self) -> bool:
+        """True when the section or a sub-section has any non-empty block."""
+        return any(b.text.strip() for b in self.all_blocks())
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment outside code, with its 1-based line range."""
+
+    line: int
+    end_line: int
+    text: str
+
+
+@dataclass
+class Document:
+    """A parsed design doc."""
+
+    path: str
+    source: str  # the normalised text (BOM dropped, CRLF → LF)
+    root: Section
+    front_matter: dict[str, Any] | None
+    front_matter_error: tuple[int, str] | None  # (line, message)
+    front_matter_lines: dict[str, int]  # top-level key -> 1-based line
+    front_matter_end: int  # last line of the front matter block, 0 if none
+    comments: tuple[Comment, ...]
+    code_lines: frozenset[int]  # 1-based lines inside code blocks
+    kind: str
+    kind_declared: bool
+    lang: str
+    status: str
+    line_count: int
+    _by_id: dict[str, list[Section]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for sec in self.root.walk():
+            if sec.id:
+                self._by_id.setdefault(sec.id, []).append(sec)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.source.split("\n")
+
+    def sections(self) -> Iterator[Section]:
+        """All sections below the root, in document order."""
+        for child in self.root.children:
+            yield from child.walk()
+
+    def section(self, section_id: str) -> Section | None:
+        """The first section recognised as ``section_id``."""
+        found = self._by_id.get(section_id)
+        return found[0] if found else None
+
+    def sections_for(self, section_id: str) -> list[Section]:
+        """Every section recognised as ``section_id`` (docs repeat and nest them)."""
+        return list(self._by_id.get(section_id, ()))
+
+    def section_text(self, section_id: str) -> str:
+        """Plain text of every section recognised as ``section_id``, joined."""
+        return "\n".join(s.title + "\n" + s.text() for s in self.sections_for(section_id))
+
+    def text(self) -> str:
+        """Plain text of the whole document body."""
+        return self.root.title + "\n" + self.root.text()
+
+    @property
+    def title(self) -> str:
+        fm_title = (self.front_matter or {}).get("title")
+        if isinstance(fm_title, str) and fm_title.strip():
+            return fm_title.strip()
+        for sec in self.sections():
+            if not sec.pseudo:
+                return sec.title
+        return ""
+
+    def recognised(self) -> list[Section]:
+        """Catalogue sections in document order (for JSON ``sections``)."""
+        return [s for s in self.sections() if s.id]
+
+
+# ---------------------------------------------------------------------------
+# parsing
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def normalise_source(text: str) -> str:
+    """Drop a BOM, unify line ends, and turn non-breaking spaces into spaces."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+
+
+def _split_front_matter(
+    text: str,
+) -> tuple[str, dict[str, Any] | None, tuple[int, str] | None, dict[str, int], int]:
+    """Return (body with front matter blanked, data, error, key lines, end line)."""
+    match = _FRONT_MATTER_RE.match(text)
+    if not match:
+        return text, None, None, {}, 0
+    raw = match.group(1) or ""
+    end_line = match.group(0).count("\n") + (0 if match.group(0).endswith("\n") else 1)
+    # Blank the block instead of cutting it so that body line numbers stay true.
+    body = "\n" * match.group(0).count("\n") + text[match.end() :]
+    from designdoc.yamlsafe import YamlError, load_yaml_with_lines
+
+    try:
+        data, key_lines = load_yaml_with_lines(raw, line_offset=1)
+    except YamlError as err:
+        return body, None, (err.line, err.message), {}, end_line
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return body, None, (2, "front matter must be a YAML mapping of keys to values"), {}, end_line
+    return body, data, None, key_lines, end_line
+
+
+def _inline_text(children: list[Token] | None) -> str:
+    """Plain text of inline tokens: no markup, no strike-through, no comments."""
+    if not children:
+        return ""
+    out: list[str] = []
+    struck = 0
+    for tok in children:
+        t = tok.type
+        if t == "s_open":
+            struck += 1
+        elif t == "s_close":
+            struck = max(0, struck - 1)
+        elif struck:
+            continue
+        elif t in ("text", "code_inline"):
+            out.append(tok.content)
+        elif t in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif t == "html_inline":
+            # Tags carry no text; comments are not content. A tag-like
+            # placeholder such as <describe the problem> is kept by the
+            # placeholder rule, which reads source lines, not this text.
+            continue
+        elif t == "image":
+            continue
+    return "".join(out)
+
+
+def _is_pseudo_heading(children: list[Token] | None) -> tuple[bool, str, int]:
+    """Whether an inline run starts with a bold-only line.
+
+    Returns (is_pseudo, title, number of source lines it takes).
+    """
+    if children:
+        # markdown-it pads emphasis with empty text tokens; leading spaces too.
+        lead = 0
+        while lead < len(children) and children[lead].type == "text" and not children[lead].content.strip():
+            lead += 1
+        children = children[lead:]
+    if not children or children[0].type != "strong_open":
+        return False, "", 0
+    depth = 0
+    title: list[str] = []
+    i = 0
+    for i, tok in enumerate(children):
+        if tok.type == "strong_open":
+            depth += 1
+        elif tok.type == "strong_close":
+            depth -= 1
+            if depth == 0:
+                break
+        elif tok.type in ("text", "code_inline"):
+            title.append(tok.content)
+        elif tok.type in ("softbreak", "hardbreak"):
+            return False, "", 0
+    rest = children[i + 1 :]
+    # What may follow the bold run on the same line: a colon or dash, nothing else.
+    tail = ""
+    for j, tok in enumerate(rest):
+        if tok.type in ("softbreak", "hardbreak"):
+            rest = rest[j:]
+            break
+        if tok.type != "text":
+            return False, "", 0
+        tail += tok.content
+    else:
+        rest = []
+    if tail.strip() not in ("", ":", "：", "-", "—", "–"):
+        return False, "", 0
+    text = "".join(title).strip().rstrip(":：").strip()
+    if not text or len(text) > _PSEUDO_HEADING_MAX or text.endswith((".", "!", "?")):
+        return False, "", 0
+    return True, text, 1
+
+
+def _table_rows(tokens: list[Token], start: int) -> tuple[tuple[tuple[str, ...], ...], int]:
+    rows: list[tuple[str, ...]] = []
+    row: list[str] = []
+    i = start
+    while i < len(tokens) and tokens[i].type != "table_close":
+        tok = tokens[i]
+        if tok.type == "tr_open":
+            row = []
+        elif tok.type == "tr_close":
+            rows.append(tuple(row))
+        elif tok.type == "inline":
+            row.append(_inline_text(tok.children).strip())
+        i += 1
+    return tuple(rows), i
+
+
+def _container_text(tokens: list[Token], start: int, close: str) -> tuple[str, int]:
+    """Plain text of a list or blockquote and the index of its closing token."""
+    depth = 0
+    open_type = close.replace("_close", "_open")
+    parts: list[str] = []
+    i = start
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == open_type:
+            depth += 1
+        elif tok.type == close:
+            depth -= 1
+            if depth == 0:
+                break
+        elif tok.type == "inline":
+            parts.append(_inline_text(tok.children))
+        elif tok.type in ("fence", "code_block"):
+            pass  # code inside a list is not prose
+        elif tok.type == "html_block":
+            parts.append(_html_text(tok.content))
+        i += 1
+    return "\n".join(p for p in parts if p.strip()), i
+
+
+def _html_text(html: str) -> str:
+    return _TAG_RE.sub(" ", _COMMENT_RE.sub("", html)).strip()
+
+
+@dataclass
+class _Open:
+    title: str
+    level: int
+    line: int
+    id: str | None
+    pseudo: bool
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+
+def parse(
+    text: str,
+    path: str = "<string>",
+    catalog: Catalog | None = None,
+    kind: str | None = None,
+) -> Document:
+    """Parse Markdown ``text`` into a :class:`Document`.
+
+    ``kind`` forces the document kind (e.g. from config); otherwise front
+    matter decides, and without it the kind is inferred from the headings.
+    """
+    from designdoc.catalog import default_catalog
+
+    catalog = catalog or default_catalog()
+    source = normalise_source(text)
+    body, fm, fm_error, fm_lines, fm_end = _split_front_matter(source)
+    body = _DATA_URI_RE.sub(lambda m: m.group(1) + "\n" * m.group(0).count("\n"), body)
+    tokens = _markdown().parse(body)
+    line_count = source.count("\n") + (0 if source.endswith("\n") or not source else 1)
+
+    headings: list[tuple[str, int, int, bool]] = []  # (title, level, line, pseudo)
+    items: list[tuple[str, Any]] = []  # ("heading", idx) | ("block", Block)
+    comments: list[Comment] = []
+    code_lines: set[int] = set()
+    last_real_level = 0
+
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        start = tok.map[0] + 1 if tok.map else 1
+        end = tok.map[1] if tok.map else start
+        t = tok.type
+        if t == "heading_open":
+            inline = tokens[i + 1]
+            level = int(tok.tag[1])
+            title = _inline_text(inline.children).strip()
+            headings.append((title, level, start, False))
+            items.append(("heading", len(headings) - 1))
+            last_real_level = level
+            i += 3
+            continue
+        if t == "paragraph_open":
+            inline = tokens[i + 1]
+            pseudo, title, _ = _is_pseudo_heading(inline.children)
+            if pseudo:
+                level = min(last_real_level + 1, 7)
+                headings.append((title, level, start, True))
+                items.append(("heading", len(headings) - 1))
+                # The rest of the paragraph (after the bold line) is content.
+                children = inline.children or []
+                k = next(
+                    (j for j, c in enumerate(children) if c.type in ("softbreak", "hardbreak")),
+                    None,
+                )
+                if k is not None:
+                    rest = _inline_text(children[k + 1 :]).strip()
+                    if rest:
+                        items.append(("block", Block("paragraph", start + 1, end, rest)))
+            else:
+                txt = _inline_text(inline.children).strip()
+                items.append(("block", Block("paragraph", start, end, txt)))
+            i += 3
+            continue
+        if t in ("bullet_list_open", "ordered_list_open"):
+            close = t.replace("_open", "_close")
+            txt, j = _container_text(tokens, i, close)
+            items.append(("block", Block("list", start, end, txt)))
+            for k in range(i, j):
+                if tokens[k].type in ("fence", "code_block") and tokens[k].map:
+                    code_lines.update(range(tokens[k].map[0] + 1, tokens[k].map[1] + 1))
+            i = j + 1
+            continue
+        if t == "blockquote_open":
+            txt, j = _container_text(tokens, i, "blockquote_close")
+            items.append(("block", Block("quote", start, end, txt)))
+            i = j + 1
+            continue
+        if t == "table_open":
+            rows, j = _table_rows(tokens, i)
+            txt = "\n".join(" | ".join(r) for r in rows)
+            items.append(("block", Block("table", start, end, txt, rows)))
+            i = j + 1
+            continue
+        if t in ("fence", "code_block"):
+            code_lines.update(range(start, end + 1))
+            items.append(("block", Block("code", start, end, tok.content)))
+        elif t == "html_block":
+            for m in _COMMENT_RE.finditer(tok.content):
+                first = start + tok.content.count("\n", 0, m.start())
+                comments.append(Comment(first, first + m.group(0).count("\n"), m.group(0)))
+            txt = _html_text(tok.content)
+            if txt:
+                items.append(("block", Block("html", start, end, txt)))
+        elif t == "hr":
+            pass
+        i += 1
+
+    # Inline comments (inside paragraphs) also count for suppression.
+    if "<!--" in body:
+        known = {(c.line, c.text) for c in comments}
+        for m in _COMMENT_RE.finditer(body):
+            line = body.count("\n", 0, m.start()) + 1
+            if line in code_lines or (line, m.group(0)) in known:
+                continue
+            comments.append(Comment(line, line + m.group(0).count("\n"), m.group(0)))
+        comments.sort(key=lambda c: c.line)
+
+    # Declared metadata.
+    declared_kind = kind
+    fm = fm or None
+    if declared_kind is None and fm and isinstance(fm.get("kind"), str) and fm["kind"] in KINDS:
+        declared_kind = fm["kind"]
+    ids = catalog.match_all([h[0] for h in headings], declared_kind)
+    final_kind = declared_kind or catalog.infer_kind(ids)
+    if declared_kind is None:
+        # Re-match with the inferred kind so kind-specific sections win.
+        ids = catalog.match_all([h[0] for h in headings], final_kind)
+
+    root = _fold(headings, ids, items, line_count)
+    lang = fm.get("lang") if fm and fm.get("lang") in LANGS else _guess_lang(root)
+    status = fm.get("status") if fm and fm.get("status") in STATUSES else "draft"
+    return Document(
+        path=path,
+        source=source,
+        root=root,
+        front_matter=fm,
+        front_matter_error=fm_error,
+        front_matter_lines=fm_lines,
+        front_matter_end=fm_end,
+        comments=tuple(comments),
+        code_lines=frozenset(code_lines),
+        kind=final_kind,
+        kind_declared=declared_kind is not None,
+        lang=lang,
+        status=status,
+        line_count=line_count,
+    )
+
+
+def _fold(
+    headings: list[tuple[str, int, int, bool]],
+    ids: list[str | None],
+    items: list[tuple[str, Any]],
+    line_count: int,
+) -> Section:
+    """Fold the flat heading/block stream into a section tree with a stack."""
+    stack: list[_Open] = [_Open("", 0, 1, None, False)]
+
+    def close(upto_line: int) -> None:
+        node = stack.pop()
+        sec = Section(
+            title=node.title,
+            level=node.level,
+            line=node.line,
+            end_line=max(node.line, upto_line),
+            id=node.id,
+            blocks=tuple(node.blocks),
+            children=tuple(node.children),
+            pseudo=node.pseudo,
+        )
+        stack[-1].children.append(sec)
+
+    for kind, payload in items:
+        if kind == "heading":
+            title, level, line, pseudo = headings[payload]
+            while len(stack) > 1 and stack[-1].level >= level:
+                close(line - 1)
+            stack.append(_Open(title, level, line, ids[payload], pseudo))
+        else:
+            stack[-1].blocks.append(payload)
+    while len(stack) > 1:
+        close(line_count)
+    root = stack[0]
+    return Section("", 0, 1, max(1, line_count), None, tuple(root.blocks), tuple(root.children))
+
+
+def _guess_lang(root: Section) -> str:
+    sample = "\n".join(s.title for s in root.walk()) + root.text()[:20000]
+    cyr = len(_CYRILLIC_RE.findall(sample))
+    lat = len(_LATIN_RE.findall(sample))
+    return "ru" if cyr > lat * 0.5 else "en"

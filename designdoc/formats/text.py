@@ -1,0 +1,42 @@
+"""Human text output: ``path:line:col: CODE name message`` per problem."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from designdoc.lint import Result
+
+_COLORS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def _c(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def render(result: Result, color: bool = False) -> str:
+    lines: list[str] = []
+    for f in result.files:
+        for p in f.problems:
+            loc = _c(f"{p.path}:{p.line}:{p.column}:", "1", color)
+            code = _c(p.code, _COLORS[p.severity] + ";1", color)
+            # Severity shows as the code's colour; the plain line stays
+            # `path:line:col: CODE name message` for editors and grep.
+            lines.append(f"{loc} {code} {p.name} {p.message}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def summary(result: Result) -> str:
+    """One line: files checked and problems by severity."""
+    c = result.counts()
+    skipped = sum(1 for f in result.files if f.skipped)
+    files = f"{c['files']} file{'s' if c['files'] != 1 else ''}"
+    if skipped:
+        files += f" ({skipped} skipped: not design docs)"
+    if not c["problems"]:
+        return f"All clear: {files} checked, no problems."
+    parts = []
+    for key, label in (("errors", "error"), ("warnings", "warning"), ("infos", "info")):
+        if c[key]:
+            parts.append(f"{c[key]} {label}{'s' if c[key] != 1 else ''}")
+    return f"Found {c['problems']} problem{'s' if c['problems'] != 1 else ''} ({', '.join(parts)}) in {files}."

@@ -1,0 +1,340 @@
+"""The lint pipeline: discover → read → parse → rules → suppressions → Result.
+
+Library code: never prints or exits. The CLI formats the :class:`Result`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from designdoc.config import Config, Settings, find_config, load_config
+from designdoc.document import Document, parse
+from designdoc.problem import SEVERITY_RANK, Problem
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SPEC_SUFFIXES = (".yaml", ".yml")
+# Folders never worth walking into when a directory is linted.
+SKIP_DIRS = frozenset(
+    {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox",
+     ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages", ".designdoc_cache"}
+)
+# A Markdown file found by walking a folder is linted only if it looks like a
+# design doc: designdoc front matter, or this many catalogue sections.
+MIN_SECTIONS_FOR_DESIGN_DOC = 3
+
+
+@dataclass
+class FileResult:
+    """The lint result of one file."""
+
+    path: str
+    kind: str | None = None
+    lang: str | None = None
+    status: str | None = None
+    title: str = ""
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: str | None = None  # why the file was not linted (not a design doc)
+    owners: list[str] = field(default_factory=list)
+    updated: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        from designdoc.rules.registry import get_rule
+
+        def url(code: str) -> str | None:
+            r = get_rule(code)
+            return r.url if r else None
+
+        return {
+            "path": self.path,
+            "kind": self.kind,
+            "lang": self.lang,
+            "status": self.status,
+            "sections": self.sections,
+            "problems": [p.to_json(url(p.code)) for p in self.problems],
+        }
+
+
+@dataclass
+class Result:
+    """The lint result of a run."""
+
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for f in self.files for p in f.problems]
+
+    def counts(self) -> dict[str, int]:
+        probs = self.problems
+        return {
+            "files": sum(1 for f in self.files if not f.skipped),
+            "problems": len(probs),
+            "errors": sum(p.severity == "error" for p in probs),
+            "warnings": sum(p.severity == "warning" for p in probs),
+            "infos": sum(p.severity == "info" for p in probs),
+        }
+
+    def worst(self) -> str | None:
+        probs = self.problems
+        if not probs:
+            return None
+        return max((p.severity for p in probs), key=lambda s: SEVERITY_RANK[s])
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "files": [f.to_json() for f in self.files if not f.skipped],
+            "summary": self.counts(),
+        }
+
+
+# ---------------------------------------------------------------------------
+# one document
+
+
+def _canonical(ident: str) -> str | None:
+    from designdoc.rules.registry import get_rule
+
+    r = get_rule(ident)
+    return r.code if r else None
+
+
+def lint_document(doc: Document, settings: Settings) -> list[Problem]:
+    """Run the enabled rules on a parsed document and apply suppressions."""
+    from designdoc import suppress
+    from designdoc.rules.registry import all_rules, get_rule, run_rules
+
+    catalog = settings.catalog()
+    rules = [r for r in all_rules() if r.code in settings.codes]
+    problems = list(run_rules(doc, rules, catalog, settings.options, settings.severity))
+    sup = suppress.read(doc.comments, _canonical)
+    problems = [p for p in problems if not sup.hides(p)]
+    approved = get_rule("approved-with-errors")
+    if (
+        approved is not None
+        and doc.status == "approved"
+        and approved.code in settings.codes
+        and settings.severity.get(approved.code) != "off"
+        and any(p.severity == "error" for p in problems)
+    ):
+        n = sum(p.severity == "error" for p in problems)
+        line = doc.front_matter_lines.get("status", 1)
+        p = Problem(
+            doc.path, line, 1, line, approved.code, approved.name,
+            settings.severity.get(approved.code, approved.severity), None,
+            f"Status is 'approved' but the doc has {n} error(s): fix them or set the status back to 'review'.",
+        )
+        if not sup.hides(p):
+            problems.append(p)
+    return sorted(problems, key=lambda p: (p.line, p.column, p.code))
+
+
+def _file_result(doc: Document, problems: list[Problem]) -> FileResult:
+    fm = doc.front_matter or {}
+    owners = fm.get("owners") or []
+    if isinstance(owners, str):
+        owners = [owners]
+    updated = fm.get("updated") or fm.get("created")
+    return FileResult(
+        path=doc.path,
+        kind=doc.kind,
+        lang=doc.lang,
+        status=doc.status,
+        title=doc.title,
+        sections=[{"id": s.id, "heading": s.title, "line": s.line} for s in doc.recognised()],
+        problems=problems,
+        owners=[str(o) for o in owners] if isinstance(owners, list) else [],
+        updated=str(updated) if updated else None,
+    )
+
+
+def lint_text(
+    text: str,
+    path: str = "<stdin>",
+    *,
+    config: Config | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    kind: str | None = None,
+) -> list[Problem]:
+    """Lint Markdown text and return its problems (the simplest API)."""
+    return lint_source(text, path, config=config, select=select, ignore=ignore, kind=kind).problems
+
+
+def lint_source(
+    text: str,
+    path: str,
+    *,
+    config: Config | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    extend_select: Iterable[str] | None = None,
+    kind: str | None = None,
+) -> FileResult:
+    """Lint one file's text (Markdown, or a YAML spec by its suffix)."""
+    cfg = config or Config()
+    settings = _apply_cli(cfg.settings_for(path), select, ignore, extend_select)
+    if path.endswith(SPEC_SUFFIXES):
+        return _lint_spec(text, path, settings)
+    doc = parse(text, path, settings.catalog(), kind or settings.kind)
+    return _file_result(doc, lint_document(doc, settings))
+
+
+def _apply_cli(
+    settings: Settings,
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    extend_select: Iterable[str] | None,
+) -> Settings:
+    from designdoc.rules.registry import resolve
+
+    if select is None and ignore is None and extend_select is None:
+        return settings
+    codes = resolve(select) if select is not None else set(settings.codes)
+    codes |= resolve(extend_select or [])
+    codes -= resolve(ignore or [])
+    return replace(settings, codes=codes)
+
+
+def _lint_spec(text: str, path: str, settings: Settings) -> FileResult:
+    """Lint a YAML spec: validate it; when valid, lint what it renders to."""
+    from designdoc.errors import SpecError
+    from designdoc.rules.registry import get_rule
+
+    rule = get_rule("invalid-spec")
+    assert rule is not None
+    try:
+        from designdoc.spec.loader import load_spec_text
+    except ImportError:  # generator not installed in this build
+        return FileResult(path=path, skipped="spec support unavailable")
+    try:
+        spec = load_spec_text(text, path)
+    except SpecError as err:
+        problems = [
+            Problem(path, i.line, i.column, i.line, rule.code, rule.name,
+                    settings.severity.get(rule.code, rule.severity), None, i.message)
+            for i in err.issues
+        ]
+        if rule.code not in settings.codes or settings.severity.get(rule.code) == "off":
+            problems = []
+        return FileResult(path=path, problems=problems)
+    return _lint_rendered_spec(spec, text, path, settings)
+
+
+def _lint_rendered_spec(spec: Any, text: str, path: str, settings: Settings) -> FileResult:
+    """Render a valid spec and lint the Markdown, pointing problems at spec keys."""
+    import re
+
+    from designdoc.generate import render_spec
+
+    markdown = render_spec(spec)
+    doc = parse(markdown, path, settings.catalog(), settings.kind)
+    problems = lint_document(doc, settings)
+    key_lines: dict[str, int] = {}
+    for m in re.finditer(r"^([A-Za-z_][\w-]*)\s*:", text, re.M):
+        key_lines.setdefault(m.group(1), text.count("\n", 0, m.start()) + 1)
+    mapped = []
+    for p in problems:
+        line = key_lines.get(p.section or "", key_lines.get("kind", 1))
+        mapped.append(replace(p, line=line, end_line=line, column=1))
+    result = _file_result(doc, sorted(mapped, key=lambda p: (p.line, p.code)))
+    result.sections = [
+        {**s, "line": key_lines.get(s["id"], 1)} for s in result.sections
+    ]
+    return result
+
+
+# ---------------------------------------------------------------------------
+# files and folders
+
+
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 (BOM tolerated). Raises OSError / UnicodeDecodeError."""
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise UnicodeDecodeError("utf-8", data[:1], 0, 1, "binary file (NUL byte)")
+    return data.decode("utf-8-sig")
+
+
+def _is_spec_text(text: str) -> bool:
+    head = text[:2000]
+    return "spec_version" in head or "yaml-language-server: $schema" in head and "designdoc" in head
+
+
+def discover(paths: Iterable[str], config: Config | None = None) -> Iterator[tuple[str, bool]]:
+    """Yield (path, explicit) for every file to lint.
+
+    Named files are always linted; folders are walked for Markdown and
+    designdoc YAML specs, skipping hidden and tool folders and config
+    ``exclude`` globs. Symlinked folders are not followed (no loops).
+    """
+    seen: set[str] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    if not name.lower().endswith(MARKDOWN_SUFFIXES + SPEC_SUFFIXES):
+                        continue
+                    full = os.path.join(root, name)
+                    cfg = config or load_config(find_config(Path(root)))
+                    if cfg.is_excluded(full) or full in seen:
+                        continue
+                    seen.add(full)
+                    yield full, False
+        elif raw not in seen:
+            seen.add(raw)
+            yield raw, True
+
+
+def lint_file(path: str, explicit: bool, config: Config | None = None, **cli: Any) -> FileResult:
+    """Read, parse and lint one file; read errors become ``unreadable-file``."""
+    from designdoc.rules.registry import get_rule
+
+    cfg = config or load_config(find_config(Path(path).parent))
+    try:
+        text = read_text(Path(path))
+    except (OSError, UnicodeDecodeError) as err:
+        r = get_rule("unreadable-file")
+        assert r is not None
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        if isinstance(err, UnicodeDecodeError):
+            reason = f"not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8"
+        msg = f"Cannot read the file: {reason}."
+        return FileResult(path=path, problems=[Problem(path, 1, 1, 1, r.code, r.name, r.severity, None, msg)])
+    if path.endswith(SPEC_SUFFIXES):
+        if not explicit and not _is_spec_text(text):
+            return FileResult(path=path, skipped="YAML file that is not a designdoc spec")
+        return lint_source(text, path, config=cfg, **cli)
+    result = lint_source(text, path, config=cfg, **cli)
+    if not explicit and not _looks_like_design_doc(text, result):
+        return FileResult(path=path, skipped="no designdoc front matter and too few design-doc sections")
+    return result
+
+
+def _looks_like_design_doc(text: str, result: FileResult) -> bool:
+    if text.lstrip("\ufeff").startswith("---") and result.kind and "kind:" in text[:2000]:
+        return True
+    return len({s["id"] for s in result.sections}) >= MIN_SECTIONS_FOR_DESIGN_DOC
+
+
+def lint_paths(
+    paths: Iterable[str],
+    *,
+    config: Config | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    extend_select: Iterable[str] | None = None,
+) -> Result:
+    """Lint files and folders. ``config`` forces one config for all files."""
+    cli = {"select": select, "ignore": ignore, "extend_select": extend_select}
+    result = Result()
+    for path, explicit in discover(paths, config):
+        result.files.append(lint_file(path, explicit, config, **cli))
+    return result

@@ -1,0 +1,241 @@
+"""Rule declarations and the registry.
+
+A rule is a small declared object: stable code and name, default severity,
+the section it is about, a one-line summary, the check, and a docstring that
+is its user documentation (with a failing and a passing example). The
+registry feeds ``designdoc rules``, ``designdoc rule ID``, SARIF ``rules[]``
+and the docs from the same declarations.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from designdoc.problem import Problem
+
+if TYPE_CHECKING:
+    from designdoc.catalog import Catalog
+    from designdoc.document import Document, Section
+
+DOCS_URL = "https://github.com/designdoc/designdoc/blob/main/docs/rules.md#{name}"
+
+# Rule families, one module each; the order is the order of `designdoc rules`.
+FAMILIES = (
+    "designdoc.rules.structure",
+    "designdoc.rules.front_matter",
+)
+
+Check = Callable[["Document", "Context"], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A declared rule. ``check`` yields problems through ``ctx.problem``."""
+
+    code: str
+    name: str
+    severity: str  # default: error | warning | info
+    summary: str
+    check: Check
+    section: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    family: str = ""
+    # Severity while the doc is a `draft` (None: follow the section's
+    # required level, see ``effective_severity``).
+    draft: str | None = None
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or self.summary)
+
+    @property
+    def url(self) -> str:
+        return DOCS_URL.format(name=self.name)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "section": self.section,
+            "summary": self.summary,
+            "url": self.url,
+        }
+
+
+_RULES: dict[str, Rule] = {}
+_BY_NAME: dict[str, Rule] = {}
+_loaded = False
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    severity: str,
+    summary: str,
+    section: str | None = None,
+    options: dict[str, Any] | None = None,
+    draft: str | None = None,
+) -> Callable[[Check], Check]:
+    """Declare a rule; the decorated function is its check."""
+
+    def wrap(func: Check) -> Check:
+        if code in _RULES or name in _BY_NAME:
+            raise RuntimeError(f"duplicate rule {code} {name}")
+        r = Rule(
+            code, name, severity, summary, func, section, dict(options or {}), func.__module__, draft
+        )
+        _RULES[code] = r
+        _BY_NAME[name] = r
+        return func
+
+    return wrap
+
+
+def _load() -> None:
+    global _loaded
+    if not _loaded:
+        for module in FAMILIES:
+            importlib.import_module(module)
+        _loaded = True
+
+
+def all_rules() -> list[Rule]:
+    """Every rule, ordered by code."""
+    _load()
+    return sorted(_RULES.values(), key=lambda r: r.code)
+
+
+def get_rule(ident: str) -> Rule | None:
+    """A rule by code (case-insensitive) or name."""
+    _load()
+    return _RULES.get(ident.upper()) or _BY_NAME.get(ident.lower())
+
+
+def resolve(idents: Iterable[str]) -> set[str]:
+    """Rule codes named by codes, names, code prefixes ("DD2") or ALL.
+
+    Raises KeyError with the unknown identifier.
+    """
+    _load()
+    out: set[str] = set()
+    for raw in idents:
+        ident = raw.strip()
+        if not ident:
+            continue
+        if ident.upper() == "ALL":
+            out.update(_RULES)
+            continue
+        found = get_rule(ident)
+        if found:
+            out.add(found.code)
+            continue
+        prefix = [c for c in _RULES if c.startswith(ident.upper())] if ident[:2].upper() == "DD" else []
+        if not prefix:
+            raise KeyError(ident)
+        out.update(prefix)
+    return out
+
+
+@dataclass
+class Context:
+    """What a check needs besides the document: its rule, options, catalogue."""
+
+    rule: Rule
+    catalog: Catalog
+    options: dict[str, Any]
+    path: str
+    found: list[Problem] = field(default_factory=list)
+
+    def problem(
+        self,
+        where: Section | int | None,
+        message: str,
+        *,
+        section: str | None = "",
+        column: int = 1,
+        end_line: int | None = None,
+        severity: str | None = None,
+    ) -> Problem:
+        """A problem of this rule at a section (its heading line) or a line.
+
+        ``section`` defaults to the rule's section (or the located section's
+        id); ``severity`` lets a check lower its default (e.g. optional parts).
+        """
+        if where is None:
+            line = 1
+            sec_id = None
+        elif isinstance(where, int):
+            line = max(1, where)
+            sec_id = None
+        else:
+            line = max(1, where.line)
+            sec_id = where.id
+            if end_line is None:
+                end_line = line
+        if section == "":
+            section = self.rule.section or sec_id
+        return Problem(
+            path=self.path,
+            line=line,
+            column=column,
+            end_line=max(line, end_line or line),
+            code=self.rule.code,
+            name=self.rule.name,
+            severity=severity or self.rule.severity,
+            section=section,
+            message=message,
+        )
+
+
+def effective_severity(
+    rule: Rule, problem: Problem, doc: Document, catalog: Catalog, override: str | None = None
+) -> str:
+    """The final severity of a problem: config first, then the doc's status.
+
+    - ``rejected`` / ``superseded`` docs are history: everything is info.
+    - A ``draft`` may be incomplete: a rule's ``draft`` severity applies, and
+      errors about sections required only from ``review`` on become warnings.
+    - Problems about ``optional`` sections are never errors.
+    """
+    severity = override or problem.severity
+    if doc.status in ("rejected", "superseded"):
+        return "info"
+    spec = catalog.sections.get(problem.section or "")
+    required = spec.required if spec else "draft"
+    if doc.status == "draft":
+        if rule.draft and not override:
+            severity = rule.draft
+        elif severity == "error" and required != "draft":
+            severity = "warning"
+    if required == "optional" and severity == "error":
+        severity = "warning"
+    return severity
+
+
+def run_rules(
+    doc: Document,
+    rules: Iterable[Rule],
+    catalog: Catalog,
+    options: dict[str, dict[str, Any]],
+    severities: dict[str, str],
+) -> Iterator[Problem]:
+    """Run each rule's check on ``doc``; yield problems at their final severity.
+
+    ``severities`` maps rule codes to a configured severity (or "off").
+    """
+    from dataclasses import replace
+
+    for r in rules:
+        override = severities.get(r.code)
+        if override == "off":
+            continue
+        ctx = Context(r, catalog, {**r.options, **options.get(r.name, {})}, doc.path)
+        for p in r.check(doc, ctx):
+            final = effective_severity(r, p, doc, catalog, override)
+            yield p if final == p.severity else replace(p, severity=final)

@@ -1,0 +1,294 @@
+"""Structure rules: are the sections there, filled in, and free of placeholders?"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from designdoc.document import Document, Section
+from designdoc.problem import Problem
+from designdoc.rules.registry import Context, rule
+
+_PLACEHOLDER_RES = (
+    re.compile(r"\b(?:TODO|TBD|TBA|FIXME)\b", re.I),
+    re.compile(r"\bXXX+\b"),
+    re.compile(r"\?\?\?+"),
+    re.compile(r"[<\[](?:\.\.\.|…)[>\]]"),
+    re.compile(r"\{\{.*?\}\}|\{%.*?%\}"),
+    re.compile(r"\blorem ipsum\b", re.I),
+    re.compile(r"[\[(<]\s*(?:заполнить|дописать|вставить|указать|добавить)\b[^\])>]*[\])>]", re.I),
+)
+# An angle-bracketed description such as <describe the problem> or
+# <название метрики>. Single words (<string>, <int>) are type markers in API
+# examples, and real HTML tags or autolinks are not placeholders.
+_ANGLE_RE = re.compile(r"<([^<>\n]{1,120})>")
+_HTML_TAG_RE = re.compile(r"^/?[a-zA-Z][a-zA-Z0-9-]*(\s+[a-zA-Z_:][\w:.-]*(\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?$")
+_HTML_TAGS = frozenset(
+    """a abbr b br blockquote code dd details div dl dt em h1 h2 h3 h4 h5 h6 hr i img kbd li mark ol
+    p pre q s small span strong sub summary sup table tbody td th thead tr u ul ins del center font
+    figure figcaption picture source video audio iframe""".split()
+)
+_INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1")
+_STRIKE_RE = re.compile(r"~~.+?~~")
+_COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)")
+_FULL_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_NOT_NEWLINE_RE = re.compile(r"[^\n]")
+
+
+def _angle_placeholder(inner: str) -> bool:
+    if inner.startswith(("!", "?")) or "://" in inner or "@" in inner:
+        return False
+    words = inner.split()
+    if _HTML_TAG_RE.match(inner) and words and words[0].lstrip("/").lower() in _HTML_TAGS:
+        return False
+    if len(words) < 2 and "..." not in inner and "…" not in inner:
+        return False  # a type marker such as <string>
+    return True
+
+
+def find_placeholders(line: str) -> list[tuple[int, str]]:
+    """(0-based column, text) of each placeholder on one source line."""
+    clean = _INLINE_CODE_RE.sub(lambda m: " " * len(m.group(0)), line)
+    clean = _STRIKE_RE.sub(lambda m: " " * len(m.group(0)), clean)
+    clean = _COMMENT_RE.sub(lambda m: " " * len(m.group(0)), clean)
+    found: list[tuple[int, str]] = []
+    for rx in _PLACEHOLDER_RES:
+        for m in rx.finditer(clean):
+            found.append((m.start(), m.group(0)))
+    for m in _ANGLE_RE.finditer(clean):
+        if _angle_placeholder(m.group(1).strip()):
+            found.append((m.start(), m.group(0)))
+    found.sort()
+    return found
+
+
+@rule(
+    code="DD101",
+    name="missing-section",
+    severity="error",
+    summary="A section the document kind requires is missing.",
+)
+def missing_section(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Every section of the document's kind must be present.
+
+    Which sections a kind has comes from the catalogue (`designdoc rules` lists
+    them per kind); headings are matched in English or Russian, with or
+    without numbering. A draft may lack sections required only from review
+    (a warning); from `review` on they are errors. Optional sections (the
+    plan) are warnings. The problem is reported where the section belongs:
+    after the section that precedes it in the catalogue.
+
+    Fails (a full doc without a rollback plan):
+
+        ## A/B test design
+        ...
+        ## Monitoring
+
+    Passes:
+
+        ## A/B test design
+        ...
+        ## Rollback plan / ## План отката
+        ...
+        ## Monitoring
+    """
+    order = ctx.catalog.ids_for(doc.kind)
+    recognised = doc.recognised()
+    first_line = recognised[0].line if recognised else (doc.root.children[0].line if doc.root.children else 1)
+    prev_end: int | None = None
+    for sid in order:
+        present = doc.sections_for(sid)
+        if present:
+            prev_end = max(s.end_line for s in present)
+            continue
+        spec = ctx.catalog.sections[sid]
+        line = min(prev_end + 1, doc.line_count) if prev_end else first_line
+        title = spec.title.get(doc.lang, spec.title["en"])
+        hint = _MISSING_HINTS.get(sid, "")
+        yield ctx.problem(
+            max(1, line),
+            f"Missing section '{title}'{': ' + hint if hint else '.'}",
+            section=sid,
+        )
+
+
+# What to add, per section: the one-line "why it matters" for a missing section.
+_MISSING_HINTS = {
+    "goals": "state the business problem, who suffers from it and the value expected.",
+    "prior_art": "cite similar systems or existing solutions and the uplift they reported.",
+    "requirements": "state what the system outputs, latency and error budgets, and when the model counts as ready.",
+    "metrics": "name online and offline metrics, each with a target.",
+    "data": "say where features and labels come from.",
+    "baselines": "start from a simple baseline (constant, heuristic or linear model).",
+    "modeling": "name the validation scheme and the candidate models.",
+    "deployment": "describe training, retraining cadence and serving.",
+    "ab_test": "give the hypothesis, primary metric, split unit, α, power/MDE and duration.",
+    "rollback": "add a section naming what triggers a rollback and what happens then.",
+    "monitoring": "list dashboards, drift checks and alerts.",
+    "support": "say who owns the system after launch and how it scales.",
+    "priorities": "sort deliverables into Must / Should / Could / Won't have.",
+    "risks": "list what may go wrong and how you would mitigate it.",
+    "timeline": "add stages, estimates and milestones.",
+    "why": "state the need, the problem and the value expected.",
+    "what": "say what the service returns and which metrics it moves.",
+    "how": "describe the ML formulation, data, evaluation and A/B test.",
+    "idea": "state the idea behind the hypothesis.",
+    "implementation": "list the ways to implement it.",
+    "expected_effect": "say which metric should move and by how much.",
+    "verdict": "say how soon the result will be known and by which proxy metric.",
+    "resources": "list the people, compute and data needed.",
+}
+
+
+def _empty(section: Section) -> bool:
+    return not section.has_content()
+
+
+@rule(
+    code="DD102",
+    name="empty-section",
+    severity="error",
+    summary="A section has a heading but no content.",
+    draft="warning",
+)
+def empty_section(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """A recognised section must say something.
+
+    A heading followed only by sub-headings, HTML comments (template guidance)
+    or struck-through text is empty. Only the outermost empty section is
+    reported. In a draft this is a warning.
+
+    Fails:
+
+        ## Risks
+        <!-- What may go wrong? -->
+        ## Monitoring
+
+    Passes:
+
+        ## Risks / ## Риски
+        Label delay may hide drift for two weeks; we monitor a proxy metric daily.
+    """
+
+    def visit(sec: Section) -> Iterator[Problem]:
+        if sec.id and _empty(sec):
+            title = sec.title or sec.id
+            yield ctx.problem(
+                sec,
+                f"Section '{title}' is empty: write its content or remove the heading.",
+                section=sec.id,
+                end_line=sec.end_line,
+            )
+            return
+        for child in sec.children:
+            yield from visit(child)
+
+    for top in doc.root.children:
+        yield from visit(top)
+
+
+@rule(
+    code="DD103",
+    name="placeholder-text",
+    severity="error",
+    summary="Placeholder text (TODO, TBD, ???, <...>, unrendered {{ }}) is left in the doc.",
+    draft="warning",
+)
+def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Placeholders mean a part of the doc is not written yet.
+
+    Flags `TODO`, `TBD`, `FIXME`, `XXX`, `???`, `<...>`, descriptive angle
+    brackets such as `<describe the problem>`, unrendered `{{ }}` / `{% %}`,
+    `lorem ipsum`, and Russian `[заполнить]`-style gaps. Code blocks, inline
+    code, HTML comments (template guidance) and struck-through text are not
+    read; a single word in angle brackets (`<string>`) is a type marker, not a
+    placeholder. In a draft this is a warning.
+
+    Fails:
+
+        ## Metrics
+        TODO: name the online metric and its target.
+
+    Passes:
+
+        ## Metrics / ## Метрики
+        Online: conversion to paid, +1.5 pp. Offline: PR-AUC ≥ 0.42.
+    """
+    # Blank out HTML comments (template guidance) but keep line numbers.
+    scrubbed = _FULL_COMMENT_RE.sub(lambda m: _NOT_NEWLINE_RE.sub(" ", m.group(0)), doc.source)
+    lines = scrubbed.split("\n")
+    sections = list(doc.sections())
+    for idx in range(doc.front_matter_end, len(lines)):
+        lineno = idx + 1
+        if lineno in doc.code_lines:
+            continue
+        text = lines[idx]
+        hits = find_placeholders(text)
+        if not hits:
+            continue
+        col, what = hits[0]
+        owner = _owner(sections, lineno)
+        where = f" in '{owner.title}'" if owner and owner.title else ""
+        yield ctx.problem(
+            lineno,
+            f"Placeholder '{what.strip()[:40]}' left{where}: replace it with the real content.",
+            section=owner.id if owner else None,
+            column=col + 1,
+        )
+
+
+def _owner(sections: list[Section], line: int) -> Section | None:
+    """The deepest section containing ``line`` that is in the catalogue, else the deepest."""
+    best: Section | None = None
+    best_id: Section | None = None
+    for sec in sections:
+        if sec.line <= line <= sec.end_line:
+            best = sec
+            if sec.id:
+                best_id = sec
+    return best_id or best
+
+
+@rule(
+    code="DD104",
+    name="duplicate-section",
+    severity="warning",
+    summary="The same section heading appears twice at the same level.",
+)
+def duplicate_section(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Two sibling sections with the same heading split one topic in two.
+
+    Reviewers read the first and miss the second; merge them. Different
+    headings that mean the same section ("Online metrics", "Offline metrics")
+    are fine.
+
+    Fails:
+
+        ## Metrics
+        ...
+        ## Metrics
+
+    Passes:
+
+        ## Online metrics
+        ## Offline metrics
+    """
+    from designdoc.catalog import normalise_heading
+
+    def visit(sec: Section) -> Iterator[Problem]:
+        seen: dict[str, Section] = {}
+        for child in sec.children:
+            if child.id:
+                key = normalise_heading(child.title)
+                first = seen.get(key)
+                if first is not None:
+                    yield ctx.problem(
+                        child,
+                        f"Section '{child.title}' repeats the one at line {first.line}: merge them.",
+                        section=child.id,
+                    )
+                else:
+                    seen[key] = child
+            yield from visit(child)
+
+    yield from visit(doc.root)
