@@ -5,8 +5,7 @@ Library code: never prints or exits. The CLI formats the :class:`Result`.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -15,13 +14,7 @@ from designdoc.config import Config, Settings, find_config, load_config
 from designdoc.document import Document, parse
 from designdoc.problem import SEVERITY_RANK, Problem
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-SPEC_SUFFIXES = (".yaml", ".yml")
-# Folders never worth walking into when a directory is linted.
-SKIP_DIRS = frozenset(
-    {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox",
-     ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages", ".designdoc_cache"}
-)
+from designdoc.discover import SPEC_SUFFIXES, discover, is_spec_text
 # A Markdown file found by walking a folder is linted only if it looks like a
 # design doc: designdoc front matter, or this many catalogue sections.
 MIN_SECTIONS_FOR_DESIGN_DOC = 3
@@ -261,39 +254,9 @@ def read_text(path: Path) -> str:
     return data.decode("utf-8-sig")
 
 
-def _is_spec_text(text: str) -> bool:
-    head = text[:2000]
-    return "spec_version" in head or "yaml-language-server: $schema" in head and "designdoc" in head
-
-
-def discover(paths: Iterable[str], config: Config | None = None) -> Iterator[tuple[str, bool]]:
-    """Yield (path, explicit) for every file to lint.
-
-    Named files are always linted; folders are walked for Markdown and
-    designdoc YAML specs, skipping hidden and tool folders and config
-    ``exclude`` globs. Symlinked folders are not followed (no loops).
-    """
-    seen: set[str] = set()
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    if not name.lower().endswith(MARKDOWN_SUFFIXES + SPEC_SUFFIXES):
-                        continue
-                    full = os.path.join(root, name)
-                    cfg = config or load_config(find_config(Path(root)))
-                    if cfg.is_excluded(full) or full in seen:
-                        continue
-                    seen.add(full)
-                    yield full, False
-        elif raw not in seen:
-            seen.add(raw)
-            yield raw, True
-
-
-def lint_file(path: str, explicit: bool, config: Config | None = None, **cli: Any) -> FileResult:
+def lint_file(
+    path: str, explicit: bool, config: Config | None = None, kind: str | None = None, **cli: Any
+) -> FileResult:
     """Read, parse and lint one file; read errors become ``unreadable-file``."""
     from designdoc.rules.registry import get_rule
 
@@ -309,10 +272,10 @@ def lint_file(path: str, explicit: bool, config: Config | None = None, **cli: An
         msg = f"Cannot read the file: {reason}."
         return FileResult(path=path, problems=[Problem(path, 1, 1, 1, r.code, r.name, r.severity, None, msg)])
     if path.endswith(SPEC_SUFFIXES):
-        if not explicit and not _is_spec_text(text):
+        if not explicit and not is_spec_text(text):
             return FileResult(path=path, skipped="YAML file that is not a designdoc spec")
-        return lint_source(text, path, config=cfg, **cli)
-    result = lint_source(text, path, config=cfg, **cli)
+        return lint_source(text, path, config=cfg, kind=kind, **cli)
+    result = lint_source(text, path, config=cfg, kind=kind, **cli)
     if not explicit and not _looks_like_design_doc(text, result):
         return FileResult(path=path, skipped="no designdoc front matter and too few design-doc sections")
     return result

@@ -56,7 +56,7 @@ def lint(
     """
     from designdoc import formats
     from designdoc.config import find_config, load_config
-    from designdoc.lint import Result, discover, lint_file, lint_source
+    from designdoc.runner import LintRequest, run_lint
     from designdoc.problem import at_least
     from designdoc.rules.registry import resolve
 
@@ -68,23 +68,12 @@ def lint(
     except KeyError as err:
         fail(DesignDocError(f"unknown rule '{err.args[0]}' in --{key.replace('_', '-')}; see `designdoc rules`"))
     try:
-        forced = load_config(Path(config_file)) if config_file else None
         if config_file and not Path(config_file).is_file():
             raise ConfigError(f"{config_file}: config file not found")
+        forced = load_config(Path(config_file)) if config_file else None
         base = forced or load_config(find_config(Path.cwd()))
-        result = Result()
-        targets = list(paths) or ["."]
-        for target in targets:
-            if target == "-":
-                name = stdin_filename or "<stdin>"
-                cfg = forced or load_config(find_config(Path(name).resolve().parent))
-                text = sys.stdin.read()
-                result.files.append(lint_source(text, name, config=cfg, kind=kind, **cli))
-                continue
-            if not Path(target).exists() and not Path(target).is_symlink():
-                fail(DesignDocError(f"{target}: no such file or folder"))
-            for path, explicit in discover([target], forced):
-                result.files.append(lint_file(path, explicit, forced, kind=kind, **cli))
+        request = LintRequest(list(paths), forced, kind, stdin_filename, cli)
+        result = run_lint(request)
     except DesignDocError as err:
         fail(err)
         return
