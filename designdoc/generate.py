@@ -342,16 +342,13 @@ def _comment(text: str, indent: str) -> list[str]:
 
 
 def _example_item(item_model: type[BaseModel], indent: str) -> list[str]:
-    """A commented example list item showing the keys of ``item_model``."""
-    lines: list[str] = []
-    first = True
-    for name, field in item_model.model_fields.items():
-        if not field.is_required() and name not in ("target", "direction", "mitigation", "estimate"):
-            continue
-        prefix = "- " if first else "  "
-        first = False
-        lines.append(f"{indent}#   {prefix}{name}: ")
-    return [line.rstrip() for line in lines]
+    """A commented example list item for ``item_model`` (from its schema examples)."""
+    extra = item_model.model_config.get("json_schema_extra")
+    examples = extra.get("examples") if isinstance(extra, dict) else None
+    if not examples:
+        return []
+    dumped = yaml.safe_dump(examples[:1], allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+    return [f"{indent}# e.g."] + [f"{indent}#   {line}" for line in dumped.rstrip("\n").split("\n")]
 
 
 def _skeleton_fields(model: type[BaseModel], values: Mapping[str, Any], indent: str, top: bool) -> list[str]:
@@ -556,4 +553,4 @@ def write_files(files: list[PlannedFile], *, force: bool = False) -> list[Path]:
     return written
 
 
-__all__ += ["check_values", "inside", "LANGS", "SpecIssue"]
+__all__ += ["check_values", "inside"]

@@ -52,6 +52,8 @@ def _list(description: str, **kw: Any) -> Any:
 class Metric(_Model):
     """One metric with its type and target."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "paid conversion", "kind": "online", "target": "+2% relative", "direction": "higher"}]})
+
     name: str = Field(description="Metric name, e.g. 'paid conversion' or 'PR-AUC'.", min_length=1)
     kind: Literal["online", "offline"] = Field(
         description="online: a business/product metric measured in production or an A/B test; "
@@ -73,6 +75,8 @@ class Metric(_Model):
 class Baseline(_Model):
     """A reference solution the model must beat."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "median of the last 90 days", "simple": True, "description": "Predict the median for the same weekday.", "expected": "MAPE 24%"}]})
+
     name: str = Field(description="Short name, e.g. 'median of the last 90 days'.", min_length=1)
     simple: bool = Field(
         False,
@@ -85,6 +89,8 @@ class Baseline(_Model):
 
 class Reference(_Model):
     """An existing system, product or publication worth learning from."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "Competitor X engineering blog", "url": "https://example.com/post", "finding": "+3% retention after launch"}]})
 
     name: str = Field(description="System, company, product or paper.", min_length=1)
     url: Union[str, None] = _text("Link to the source, if public.")
@@ -147,6 +153,8 @@ class ABTest(_Model):
 class RollbackRule(_Model):
     """A trigger and the action it sets off."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{"trigger": "paid conversion -1% vs control for 2 days", "action": "switch the feature flag back to the previous model"}]})
+
     trigger: str = Field(description="What starts a rollback: a metric threshold, error rate, outage.", min_length=1)
     action: str = Field(description="What happens then: switch to the previous model, baseline, kill switch.", min_length=1)
 
@@ -173,6 +181,8 @@ class MoSCoW(_Model):
 
 class Risk(_Model):
     """A risk and what we do about it."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"risk": "labels arrive 30 days late", "mitigation": "monitor a proxy metric meanwhile"}]})
 
     risk: str = Field(description="What may go wrong, or an assumption that may be false.", min_length=1)
     mitigation: Union[str, None] = _text("How we reduce the likelihood or the damage.")
@@ -276,6 +286,8 @@ class Support(_Model):
 class Stage(_Model):
     """A stage of the plan."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "Baseline and metrics", "tasks": ["metric code", "heuristic baseline"], "estimate": "2 weeks", "uncertainty": 1.5}]})
+
     name: str = Field(description="Stage name.", min_length=1)
     tasks: list[str] = _list("Tasks in this stage.")
     estimate: Union[str, None] = _text("Estimate, e.g. '2 weeks'.")
@@ -327,6 +339,8 @@ class Idea(_Model):
 
 class Option(_Model):
     """One way to implement the idea."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "Rule-based prototype", "description": "A hand-written rule behind a flag.", "effort": "3 days"}]})
 
     name: str = Field(description="Short name of the option.", min_length=1)
     description: Union[str, None] = _text("What is built.")

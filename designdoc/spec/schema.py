@@ -29,7 +29,7 @@ def spec_json_schema(kind: str) -> dict[str, Any]:
     model = model_for_kind(kind)
     raw = model.model_json_schema(mode="validation")
     defs = raw.pop("$defs", {})
-    schema: dict[str, Any] = {"$schema": DRAFT_07, "$id": f"https://designdoc.dev/schema/spec-{kind}-v1.json"}
+    schema: dict[str, Any] = {"$schema": DRAFT_07}
     schema.update(_rewrite_refs(raw))
     if defs:
         schema["definitions"] = _rewrite_refs(defs)
