@@ -26,6 +26,9 @@ class LintRequest:
     kind: str | None = None
     stdin_filename: str | None = None
     cli: dict[str, Any] = field(default_factory=dict)  # select / ignore / extend_select
+    use_cache: bool = True  # --no-cache turns it off
+    cache_dir: str | None = None  # --cache-dir
+    jobs: int | None = None  # --jobs; None: min(cpu count, 8)
 
 
 def run_lint(req: LintRequest, stdin: TextIO | None = None) -> Result:

@@ -35,6 +35,11 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless designdoc itself fails.")
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, no summary.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a TTY).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Cache folder (default: the config's `cache-dir`, else .designdoc_cache/ in the project root).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for many files (default: CPU count, at most 8).")
 def lint(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -48,6 +53,9 @@ def lint(
     exit_zero: bool,
     quiet: bool,
     color: bool | None,
+    no_cache: bool = False,
+    cache_dir: str | None = None,
+    jobs: int | None = None,
 ) -> None:
     """Lint Markdown design docs and YAML specs.
 
@@ -72,7 +80,8 @@ def lint(
             raise ConfigError(f"{config_file}: config file not found")
         forced = load_config(Path(config_file)) if config_file else None
         base = forced or load_config(find_config(Path.cwd()))
-        request = LintRequest(list(paths), forced, kind, stdin_filename, cli)
+        request = LintRequest(list(paths), forced, kind, stdin_filename, cli,
+                              use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs)
         result = run_lint(request)
     except DesignDocError as err:
         fail(err)
