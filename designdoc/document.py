@@ -358,6 +358,7 @@ def parse(
     line_count = source.count("\n") + (0 if source.endswith("\n") or not source else 1)
 
     headings: list[tuple[str, int, int, bool]] = []  # (title, level, line, pseudo)
+    raw_titles: list[str] = []  # heading source (backticks, anchors kept) for matching
     items: list[tuple[str, Any]] = []  # ("heading", idx) | ("block", Block)
     comments: list[Comment] = []
     code_lines: set[int] = set()
@@ -375,6 +376,7 @@ def parse(
             level = int(tok.tag[1])
             title = _inline_text(inline.children).strip()
             headings.append((title, level, start, False))
+            raw_titles.append(inline.content)
             items.append(("heading", len(headings) - 1))
             last_real_level = level
             i += 3
@@ -385,6 +387,7 @@ def parse(
             if pseudo:
                 level = min(last_real_level + 1, 7)
                 headings.append((title, level, start, True))
+                raw_titles.append(title)
                 items.append(("heading", len(headings) - 1))
                 # The rest of the paragraph (after the bold line) is content.
                 children = inline.children or []
@@ -450,11 +453,11 @@ def parse(
     fm = fm or None
     if declared_kind is None and fm and isinstance(fm.get("kind"), str) and fm["kind"] in KINDS:
         declared_kind = fm["kind"]
-    ids = catalog.match_all([h[0] for h in headings], declared_kind)
+    ids = catalog.match_all(raw_titles, declared_kind)
     final_kind = declared_kind or catalog.infer_kind(ids)
     if declared_kind is None:
         # Re-match with the inferred kind so kind-specific sections win.
-        ids = catalog.match_all([h[0] for h in headings], final_kind)
+        ids = catalog.match_all(raw_titles, final_kind)
 
     root = _fold(headings, ids, items, line_count)
     lang = fm.get("lang") if fm and fm.get("lang") in LANGS else _guess_lang(root)

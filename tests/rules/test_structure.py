@@ -1,0 +1,209 @@
+"""Structure and front-matter rules: Markdown in, exact (line, rule) pairs out."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+import pytest
+
+from designdoc.lint import lint_text
+
+FULL_IDS = [
+    ("Goals", "Цели"),
+    ("Prior art", "Аналоги"),
+    ("Requirements", "Требования"),
+    ("Metrics", "Метрики"),
+    ("Data", "Данные"),
+    ("Baselines", "Бейзлайн"),
+    ("Modeling", "Моделирование"),
+    ("Deployment", "Внедрение"),
+    ("A/B test", "АБ-тест"),
+    ("Rollback plan", "План отката"),
+    ("Monitoring", "Мониторинг"),
+    ("Support", "Поддержка"),
+    ("MoSCoW", "Приоритеты"),
+    ("Risks", "Риски"),
+    ("Timeline", "План работ"),
+]
+
+
+def full_doc(lang: int = 0, skip: tuple[str, ...] = (), status: str = "review") -> str:
+    parts = [f"---\nkind: full\nstatus: {status}\n---"]
+    for pair in FULL_IDS:
+        if pair[0] in skip:
+            continue
+        parts.append(f"## {pair[lang]}\nSome content.\n")
+    return "\n".join(parts) + "\n"
+
+
+def check(md: str, rule: str) -> list[tuple[int, str]]:
+    return [(p.line, p.name) for p in lint_text(dedent(md), select=[rule])]
+
+
+def check_sev(md: str, rule: str) -> list[tuple[int, str, str | None]]:
+    return [(p.line, p.severity, p.section) for p in lint_text(dedent(md), select=[rule])]
+
+
+@pytest.mark.parametrize("lang", [0, 1])
+def test_complete_full_doc_has_no_missing_sections(lang: int) -> None:
+    assert check(full_doc(lang), "missing-section") == []
+
+
+@pytest.mark.parametrize("lang", [0, 1])
+def test_missing_rollback_is_reported_where_it_belongs(lang: int) -> None:
+    md = full_doc(lang, skip=("Rollback plan",))
+    problems = lint_text(md, select=["missing-section"])
+    # reported at the heading that follows the A/B section: where the plan goes
+    where = md.split("\n").index("## " + FULL_IDS[10][lang]) + 1
+    assert [(p.line, p.section, p.severity) for p in problems] == [(where, "rollback", "error")]
+
+
+def test_draft_may_lack_later_sections_with_warnings() -> None:
+    md = full_doc(skip=("Rollback plan", "Goals"), status="draft")
+    got = sorted((p.section, p.severity) for p in lint_text(md, select=["missing-section"]))
+    assert got == [("goals", "error"), ("rollback", "warning")]
+
+
+def test_optional_timeline_is_a_warning_even_in_review() -> None:
+    md = full_doc(skip=("Timeline",))
+    last = md.count("\n")  # the end of the doc
+    assert check_sev(md, "missing-section") == [(last, "warning", "timeline")]
+
+
+def test_rejected_docs_report_info_only() -> None:
+    md = full_doc(skip=("Goals",), status="rejected")
+    assert [p.severity for p in lint_text(md, select=["missing-section"])] == ["info"]
+
+
+@pytest.mark.parametrize(
+    "md, expected",
+    [
+        ("---\nkind: one-pager\n---\n## Why\na\n## What\nb\n## How\nc\n", []),
+        ("---\nkind: one-pager\n---\n## Зачем\nа\n## Что\nб\n## Как\nв\n", []),
+        ("---\nkind: one-pager\n---\n## Why\na\n## How\nc\n", [(6, "missing-section")]),
+        (
+            "---\nkind: hypothesis\n---\n## Idea\na\n## Ways to implement\nb\n## Expected effect\nc\n"
+            "## Time to a verdict\nd\n## Risks\ne\n## Resources\nf\n",
+            [],
+        ),
+    ],
+)
+def test_missing_section_other_kinds(md: str, expected: list[tuple[int, str]]) -> None:
+    assert check(md, "missing-section") == expected
+
+
+@pytest.mark.parametrize(
+    "md, expected",
+    [
+        ("## Risks\nLabel delay.\n", []),
+        ("## Risks\n<!-- What may go wrong? -->\n\n## Next\nx\n", [(1, "empty-section")]),
+        ("## Риски\n~~старый риск~~\n", [(1, "empty-section")]),
+        # only sub-headings, all empty: the outer section alone is reported
+        ("## Metrics\n### Online\n### Offline\n", [(1, "empty-section")]),
+        # content in a sub-section is content
+        ("## Metrics\n### Online\nCTR +2%\n", []),
+        # non-catalogue sections are not judged
+        ("## Appendix\n", []),
+    ],
+)
+def test_empty_section(md: str, expected: list[tuple[int, str]]) -> None:
+    assert check(md, "empty-section") == expected
+
+
+@pytest.mark.parametrize(
+    "md, expected",
+    [
+        ("## Metrics\nTODO: name the metric\n", [(2, "placeholder-text")]),
+        ("## Метрики\nTBD\n", [(2, "placeholder-text")]),
+        ("## Data\nSource: ???\n", [(2, "placeholder-text")]),
+        ("## Data\nSource: <...>\n", [(2, "placeholder-text")]),
+        ("## Data\nSource: <describe the data source>\n", [(2, "placeholder-text")]),
+        ("## Данные\nИсточник: <название таблицы>\n", [(2, "placeholder-text")]),
+        ("## Goals\n{{ goals.problem }}\n", [(2, "placeholder-text")]),
+        ("## Goals\nLorem ipsum dolor sit amet.\n", [(2, "placeholder-text")]),
+        ("## Цели\n[Заполнить позже]\n", [(2, "placeholder-text")]),
+        # not placeholders
+        ("## API\nReturns `<string>` ids, `TODO` is a code word here.\n", []),
+        ("## API\nThe field is a <string> type.\n", []),
+        ("## Goals\n~~TODO~~ done.\n", []),
+        ("## Goals\n<!-- TODO: guidance in a comment -->\nReal text.\n", []),
+        ("## Goals\n```\nTODO in code\n```\n", []),
+        ("## Links\nSee <https://example.com> and <br> here.\n", []),
+        ("## Goals\nWe reduce churn; is this todoist-like? no\n", []),
+    ],
+)
+def test_placeholder_text(md: str, expected: list[tuple[int, str]]) -> None:
+    assert check(md, "placeholder-text") == expected
+
+
+def test_placeholder_reports_section_and_column() -> None:
+    (p,) = lint_text("## Metrics\nOnline: TODO\n", select=["placeholder-text"])
+    assert (p.line, p.column, p.section) == (2, 9, "metrics")
+
+
+@pytest.mark.parametrize(
+    "md, expected",
+    [
+        ("## Metrics\na\n## Metrics\nb\n", [(3, "duplicate-section")]),
+        ("## Online metrics\na\n## Offline metrics\nb\n", []),
+        ("## Метрики\na\n## 2. Метрики\nb\n", [(3, "duplicate-section")]),
+    ],
+)
+def test_duplicate_section(md: str, expected: list[tuple[int, str]]) -> None:
+    assert check(md, "duplicate-section") == expected
+
+
+@pytest.mark.parametrize(
+    "md, expected",
+    [
+        ("---\nkind: full\nstatus: draft\n---\n", []),
+        ("---\nkind: fulll\n---\n", [(2, "invalid-front-matter")]),
+        ("---\nstatus: done\n---\n", [(2, "invalid-front-matter")]),
+        ("---\nstatsu: draft\n---\n", [(2, "invalid-front-matter")]),
+        ("---\nowners: 3\n---\n", [(2, "invalid-front-matter")]),
+        ("---\ncreated: yesterday\n---\n", [(2, "invalid-front-matter")]),
+        ("---\nlayout: post\ntags: [ml]\n---\n", []),
+        ("---\ntitle: [unclosed\n---\n", [(3, "invalid-front-matter")]),
+        ("---\n- a\n- b\n---\n", [(2, "invalid-front-matter")]),
+    ],
+)
+def test_invalid_front_matter(md: str, expected: list[tuple[int, str]]) -> None:
+    assert check(md, "invalid-front-matter") == expected
+
+
+def test_incomplete_front_matter_from_review_on() -> None:
+    md = "---\ntitle: X\nstatus: review\n---\n"
+    assert check(md, "incomplete-front-matter") == [(3, "incomplete-front-matter")] * 2
+    assert check(md.replace("review", "draft"), "incomplete-front-matter") == []
+
+
+def test_approved_with_errors() -> None:
+    md = "---\ntitle: X\nkind: full\nstatus: approved\nowners: [a]\nreviewers: [b]\n---\n## Goals\nx\n"
+    names = [(p.line, p.name) for p in lint_text(md) if p.name == "approved-with-errors"]
+    assert names == [(4, "approved-with-errors")]
+
+
+def test_suppression_comments() -> None:
+    md = dedent(
+        """\
+        <!-- designdoc-disable-file missing-section -->
+        ## Goals
+        <!-- designdoc-disable-next-line placeholder-text -->
+        TODO one
+        TODO two
+        <!-- designdoc-disable DD103 -->
+        TODO three
+        <!-- designdoc-enable DD103 -->
+        TODO four
+        <!-- designdoc-disable -->
+        TODO five
+        """
+    )
+    got = [(p.line, p.name) for p in lint_text(md, select=["missing-section", "placeholder-text"])]
+    assert got == [(5, "placeholder-text"), (9, "placeholder-text")]
+
+
+def test_select_by_prefix_and_ignore() -> None:
+    md = "## Goals\nTODO\n## Goals\nx\n"
+    names = {p.name for p in lint_text(md, select=["DD1"], ignore=["missing-section"])}
+    assert names == {"placeholder-text", "duplicate-section"}

@@ -1,0 +1,172 @@
+"""The document model on messy real-world Markdown."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+import pytest
+
+from designdoc.catalog import normalise_heading
+from designdoc.document import parse
+
+
+def outline(md: str, **kw: object) -> list[tuple[int, int, str | None, str]]:
+    doc = parse(dedent(md), **kw)  # type: ignore[arg-type]
+    return [(s.line, s.level, s.id, s.title) for s in doc.sections()]
+
+
+def test_atx_and_setext_headings_with_line_ranges() -> None:
+    doc = parse("# Title\n\nGoals\n=====\ntext\n\nMetrics\n-------\nCTR\n")
+    secs = list(doc.sections())
+    assert [(s.title, s.level, s.line, s.end_line) for s in secs] == [
+        ("Title", 1, 1, 2),
+        ("Goals", 1, 3, 9),
+        ("Metrics", 2, 7, 9),
+    ]
+    assert secs[1].id == "goals" and secs[2].id == "metrics"
+    assert secs[2].text() == "CTR"
+
+
+def test_headings_in_code_fences_are_not_headings() -> None:
+    md = """\
+    ## Data
+    ```markdown
+    ## Rollback plan
+    ```
+    """
+    assert [o[2] for o in outline(md)] == ["data"]
+
+
+def test_bold_only_lines_are_pseudo_headings() -> None:
+    md = """\
+    # Churn
+
+    **Metrics:**
+    Retention +2 pp.
+
+    **Data**
+
+    Events from the app.
+
+    Text with **bold words** inside is not a heading.
+    """
+    doc = parse(dedent(md))
+    secs = list(doc.sections())
+    assert [(s.title, s.id, s.pseudo, s.level) for s in secs] == [
+        ("Churn", None, False, 1),
+        ("Metrics", "metrics", True, 2),
+        ("Data", "data", True, 2),
+    ]
+    assert secs[1].text() == "Retention +2 pp."
+    assert "bold words" in secs[2].text()
+
+
+def test_long_bold_sentence_is_emphasis_not_heading() -> None:
+    md = "**We will never ship a model without a rollback plan and a baseline that is simple.**\n"
+    assert outline(md) == []
+
+
+@pytest.mark.parametrize(
+    "heading, expected",
+    [
+        ("1.2. Metrics", "metrics"),
+        ("I. Goals", "goals"),
+        ("ii. Baselines", "baselines"),
+        ("Этап 3. Бейзлайн", "baselines"),
+        ("📊 Success metrics", "metrics"),
+        ("Metrics {#metrics}", "metrics"),
+        ('<a name="risks"></a> Risks', "risks"),
+        ("Метрики `Product Owner`", "metrics"),
+        ("2.1 Бизнес-цель `Data Scientist`", "goals"),
+        ("A/B test", "ab_test"),
+        ("АБ-тест", "ab_test"),
+        ("A/B-эксперимент", "ab_test"),
+        ("Дизайн эксперимента", "ab_test"),
+        ("Rollback Plan", "rollback"),
+        ("План отката", "rollback"),
+        ("MoSCoW", "priorities"),
+        ("Риски", "risks"),
+        ("Мониторинг", "monitoring"),
+        ("Data & labeling", "data"),
+        ("Данные и разметка", "data"),
+        ("Requirements & constraints", "requirements"),
+        ("What does success look like?", "requirements"),
+    ],
+)
+def test_heading_variants_map_to_sections(heading: str, expected: str) -> None:
+    assert outline(f"## {heading}\nText.\n", kind="full")[0][2] == expected
+
+
+def test_indented_heading_and_nbsp() -> None:
+    assert outline("   ## Rollback\u00a0plan\ntext\n")[0][2] == "rollback"
+
+
+def test_subsection_can_satisfy_a_section() -> None:
+    md = """\
+    ## Integration
+    Served by the API.
+    ### Fallback strategies
+    Serve the popularity list when the model fails.
+    """
+    ids = [o[2] for o in outline(md, kind="full")]
+    assert ids == ["deployment", "rollback"]
+
+
+def test_front_matter_crlf_bom_and_line_numbers() -> None:
+    md = "\ufeff---\r\ntitle: X\r\nkind: hypothesis\r\nstatus: review\r\nlang: ru\r\n---\r\n## Идея\r\nТекст\r\n"
+    doc = parse(md)
+    assert doc.kind == "hypothesis" and doc.kind_declared
+    assert doc.status == "review" and doc.lang == "ru"
+    assert doc.front_matter_lines == {"title": 2, "kind": 3, "status": 4, "lang": 5}
+    assert [(s.line, s.id) for s in doc.sections()] == [(7, "idea")]
+
+
+def test_invalid_front_matter_is_recorded_not_raised() -> None:
+    doc = parse("---\nkind: [full\n---\n## Goals\nx\n")
+    assert doc.front_matter is None
+    assert doc.front_matter_error is not None
+    assert doc.front_matter_error[0] >= 2
+
+
+def test_strikethrough_and_comments_are_not_content() -> None:
+    doc = parse("## Risks\n~~Old risk~~\n<!-- guidance -->\n")
+    sec = doc.section("risks")
+    assert sec is not None and sec.text() == "" and not sec.has_content()
+
+
+def test_huge_inline_image_is_cut_but_lines_kept() -> None:
+    payload = "A" * 200_000
+    md = f"## Data\n![x](data:image/png;base64,{payload})\n\n## Risks\nSome.\n"
+    doc = parse(md)
+    assert [(s.line, s.id) for s in doc.sections()] == [(1, "data"), (4, "risks")]
+
+
+def test_tables_keep_rows() -> None:
+    md = "## Metrics\n| Metric | Target |\n|---|---|\n| CTR | +2% |\n"
+    block = parse(md).section("metrics").blocks[0]  # type: ignore[union-attr]
+    assert block.type == "table"
+    assert block.rows == (("Metric", "Target"), ("CTR", "+2%"))
+
+
+@pytest.mark.parametrize(
+    "md, kind",
+    [
+        ("## Why\nx\n## What\ny\n## How\nz\n", "one-pager"),
+        ("## Зачем\nx\n## Что\ny\n## Как\nz\n", "one-pager"),
+        ("## Idea\nx\n## Expected effect\ny\n## Time to a verdict\nz\n## Resources\nq\n", "hypothesis"),
+        ("## Goals\nx\n## Metrics\ny\n## Data\nz\n", "full"),
+        ("no headings at all", "full"),
+    ],
+)
+def test_kind_inference(md: str, kind: str) -> None:
+    assert parse(md).kind == kind
+
+
+def test_language_guess() -> None:
+    assert parse("## Цели\nСнизить отток клиентов.\n").lang == "ru"
+    assert parse("## Goals\nReduce churn.\n").lang == "en"
+
+
+def test_normalise_heading_strips_decorations() -> None:
+    assert normalise_heading("**2.3) Метрики качества** {#m}") == "метрики качества"
+    assert normalise_heading("Step 2: A/B testing") == "ab testing"
