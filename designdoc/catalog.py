@@ -108,8 +108,10 @@ class Catalog:
 
     kinds: dict[str, tuple[str, ...]]
     sections: dict[str, SectionSpec]
+    not_sections: tuple[str, ...] = ()
     _index: list[tuple[frozenset[str], str, str]] = field(default_factory=list, repr=False)
     _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _never: list[frozenset[str]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._build()
@@ -117,6 +119,7 @@ class Catalog:
     def _build(self) -> None:
         self._index.clear()
         self._exact.clear()
+        self._never = [s for s in (heading_stems(p) for p in self.not_sections) if s]
         for spec in self.sections.values():
             for syn in spec.synonyms:
                 full = normalise_heading(syn)
@@ -150,7 +153,7 @@ class Catalog:
             for kind, ids in kinds.items():
                 if sid not in ids:
                     kinds[kind] = (*ids, sid)
-        return Catalog(kinds, sections)
+        return Catalog(kinds, sections, self.not_sections)
 
     def ids_for(self, kind: str | None) -> tuple[str, ...]:
         return self.kinds.get(kind or "", ())
@@ -178,6 +181,8 @@ class Catalog:
         stems = heading_stems(title)
         if not stems or len(stems) > 12:
             return None  # a sentence, not a title
+        if any(never <= stems for never in self._never):
+            return None
         best: tuple[float, int, int, str] | None = None
         for syn_stems, sid, _norm in self._index:
             if sid not in primary and sid not in secondary:
@@ -224,7 +229,7 @@ def _load(data: dict[str, Any]) -> Catalog:
             title=dict(entry["title"]),
             synonyms=tuple(words),
         )
-    return Catalog(kinds, sections)
+    return Catalog(kinds, sections, tuple(data.get("not_sections", ())))
 
 
 @lru_cache(maxsize=1)

@@ -235,51 +235,69 @@ def _inline_text(children: list[Token] | None) -> str:
     return "".join(out)
 
 
-def _is_pseudo_heading(children: list[Token] | None) -> tuple[bool, str, int]:
-    """Whether an inline run starts with a bold-only line.
+def _pseudo_heading(children: list[Token] | None) -> tuple[str, str, str] | None:
+    """A paragraph that opens with a bold run acting as a heading.
 
-    Returns (is_pseudo, title, number of source lines it takes).
+    Returns (form, title, rest) or None. ``form`` is "line" for a bold-only
+    first line (``**Metrics:**``), or "runin" for a bold label followed by
+    text on the same line (``**Data:** twelve months of orders``); ``rest`` is
+    the plain text of the paragraph after the label.
     """
-    if children:
-        # markdown-it pads emphasis with empty text tokens; leading spaces too.
-        lead = 0
-        while lead < len(children) and children[lead].type == "text" and not children[lead].content.strip():
-            lead += 1
-        children = children[lead:]
-    if not children or children[0].type != "strong_open":
-        return False, "", 0
+    if not children:
+        return None
+    # markdown-it pads emphasis with empty text tokens; drop them, and skip
+    # leading spaces.
+    children = [c for c in children if c.type != "text" or c.content]
+    lead = 0
+    while lead < len(children) and children[lead].type == "text" and not children[lead].content.strip():
+        lead += 1
+    children = children[lead:]
+    # "**Label**" or "***Label***" (emphasis around or inside the bold).
+    opener = children[0].type if children else ""
+    if opener == "em_open" and len(children) > 1 and children[1].type == "strong_open":
+        pass
+    elif opener != "strong_open":
+        return None
+    closer = opener.replace("_open", "_close")
     depth = 0
     title: list[str] = []
     i = 0
     for i, tok in enumerate(children):
-        if tok.type == "strong_open":
+        if tok.type == opener:
             depth += 1
-        elif tok.type == "strong_close":
+        elif tok.type == closer:
             depth -= 1
             if depth == 0:
                 break
         elif tok.type in ("text", "code_inline"):
             title.append(tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
-            return False, "", 0
-    rest = children[i + 1 :]
-    # What may follow the bold run on the same line: a colon or dash, nothing else.
-    tail = ""
-    for j, tok in enumerate(rest):
-        if tok.type in ("softbreak", "hardbreak"):
-            rest = rest[j:]
-            break
-        if tok.type != "text":
-            return False, "", 0
-        tail += tok.content
+            return None
     else:
-        rest = []
-    if tail.strip() not in ("", ":", "：", "-", "—", "–"):
-        return False, "", 0
-    text = "".join(title).strip().rstrip(":：").strip()
-    if not text or len(text) > _PSEUDO_HEADING_MAX or text.endswith((".", "!", "?")):
-        return False, "", 0
-    return True, text, 1
+        return None
+    label = "".join(title).strip()
+    rest = children[i + 1 :]
+    # Text on the same line after the bold run (up to the first line break).
+    k = next((j for j, t in enumerate(rest) if t.type in ("softbreak", "hardbreak")), len(rest))
+    same_line = _inline_text(rest[:k])
+    later = _inline_text(rest[k + 1 :]).strip() if k < len(rest) else ""
+    tail = same_line.strip()
+    title_text = label.rstrip(":：.").strip()
+    if not title_text or len(title_text) > _PSEUDO_HEADING_MAX:
+        return None
+    if tail in ("", ":", "：", "-", "—", "–"):
+        if label.endswith((".", "!", "?")) and not re.match(r"^[\dIVXivx]+\.?$", label.split()[0]):
+            return None  # a bold sentence is emphasis, not a title
+        return "line", title_text, later
+    # Run-in label: the bold text (or what follows it) ends with a colon,
+    # or a full stop closes a short label ("**Hypothesis.** We think …").
+    if label.endswith((":", "：")) or tail.startswith((":", "：")):
+        body = tail.lstrip(":：").strip()
+    elif label.endswith(".") and len(title_text.split()) <= 4:
+        body = tail
+    else:
+        return None
+    return "runin", title_text, "\n".join(x for x in (body, later) if x)
 
 
 def _table_rows(tokens: list[Token], start: int) -> tuple[tuple[tuple[str, ...], ...], int]:
@@ -383,22 +401,20 @@ def parse(
             continue
         if t == "paragraph_open":
             inline = tokens[i + 1]
-            pseudo, title, _ = _is_pseudo_heading(inline.children)
+            pseudo = _pseudo_heading(inline.children)
+            # A run-in label ("**Data:** …") is a heading only when it names a
+            # catalogue section; otherwise it is emphasis inside the text.
+            if pseudo and pseudo[0] == "runin" and catalog.match(pseudo[1], kind) is None:
+                pseudo = None
             if pseudo:
+                _form, title, rest = pseudo
                 level = min(last_real_level + 1, 7)
                 headings.append((title, level, start, True))
                 raw_titles.append(title)
                 items.append(("heading", len(headings) - 1))
-                # The rest of the paragraph (after the bold line) is content.
-                children = inline.children or []
-                k = next(
-                    (j for j, c in enumerate(children) if c.type in ("softbreak", "hardbreak")),
-                    None,
-                )
-                if k is not None:
-                    rest = _inline_text(children[k + 1 :]).strip()
-                    if rest:
-                        items.append(("block", Block("paragraph", start + 1, end, rest)))
+                if rest:
+                    first = start if _form == "runin" else start + 1
+                    items.append(("block", Block("paragraph", first, end, rest)))
             else:
                 txt = _inline_text(inline.children).strip()
                 items.append(("block", Block("paragraph", start, end, txt)))
