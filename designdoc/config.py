@@ -214,8 +214,9 @@ def _load_toml(path: Path) -> dict[str, Any]:
 
 def _line_of(text: str, key: str) -> int:
     """Best-effort line of a key in TOML text (tomllib keeps no positions)."""
-    rx = re.compile(rf"^\s*(?:\[+[^\]]*\b)?[\"']?{re.escape(key)}[\"']?\s*(?:=|\]|\.)", re.M)
-    m = rx.search(text)
+    as_key = re.compile(rf"^[ \t]*(?:\[+[^\]\n]*?)?[\"']?{re.escape(key)}[\"']?[ \t]*(?:=|\]|\.)", re.M)
+    as_value = re.compile(rf"[\"']{re.escape(key)}[\"']")
+    m = as_key.search(text) or as_value.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else 1
 
 

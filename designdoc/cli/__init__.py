@@ -8,6 +8,7 @@ lint`` never pays for Jinja or the spec models.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -60,6 +61,15 @@ def main(args: list[str] | None = None, prog_name: str = "designdoc") -> Any:
     except DesignDocError as err:  # raised outside click's own handling
         click.echo(f"designdoc: {err}", err=True)
         sys.exit(err.exit_code)
+    except Exception as err:  # a bug of ours: one line for the user, exit 2
+        if os.environ.get("DESIGNDOC_DEBUG"):
+            raise
+        click.echo(
+            f"designdoc: internal error: {type(err).__name__}: {err} "
+            "(please report it; set DESIGNDOC_DEBUG=1 for the traceback)",
+            err=True,
+        )
+        sys.exit(2)
 
 
 def fail(err: DesignDocError) -> None:
