@@ -15,7 +15,12 @@ if TYPE_CHECKING:
 # format name -> module; imported only when chosen.
 FORMATS: dict[str, str] = {
     "text": "designdoc.formats.text",
+    "concise": "designdoc.formats.concise",
     "json": "designdoc.formats.json_format",
+    "sarif": "designdoc.formats.sarif",
+    "github": "designdoc.formats.github",
+    "junit": "designdoc.formats.junit",
+    "gitlab": "designdoc.formats.gitlab",
 }
 # Formats meant for people (the summary line goes to stderr for these).
 HUMAN = frozenset({"text", "concise"})

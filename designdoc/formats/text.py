@@ -40,3 +40,22 @@ def summary(result: Result) -> str:
         if c[key]:
             parts.append(f"{c[key]} {label}{'s' if c[key] != 1 else ''}")
     return f"Found {c['problems']} problem{'s' if c['problems'] != 1 else ''} ({', '.join(parts)}) in {files}."
+
+
+def statistics(result: Result) -> str:
+    """Problem counts per rule, most frequent first: ``count  CODE  name  severity``."""
+    from collections import Counter
+
+    counts = Counter((p.code, p.name) for p in result.problems)
+    severities: dict[str, set[str]] = {}
+    for p in result.problems:
+        severities.setdefault(p.code, set()).add(p.severity)
+    if not counts:
+        return ""
+    width = max(len(name) for _, name in counts)
+    digits = max(len(str(n)) for n in counts.values())
+    lines = [
+        f"{n:>{digits}}  {code}  {name:<{width}}  {'/'.join(sorted(severities[code]))}"
+        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    ]
+    return "\n".join(lines) + "\n"
