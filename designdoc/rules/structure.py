@@ -28,6 +28,17 @@ _HTML_TAGS = frozenset(
     p pre q s small span strong sub summary sup table tbody td th thead tr u ul ins del center font
     figure figcaption picture source video audio iframe""".split()
 )
+# A line of a fill-in template that still ends with the role that should
+# answer it ("- Краткое описание БТ `Product Owner`"): the prompt, unanswered.
+_ROLES = (
+    r"product owner|product manager|data scientists?|data engineers?|ml engineers?|mlops|"
+    r"analysts?|developers?|backend|devops|ds|de|po|pm|mle|ab group|аналитик|разработчик"
+)
+_ROLE_TAG_LINE_RE = re.compile(
+    rf"^\s*(?:[-*+]|\d+[.)])?\s*(?!\*)[^`]*\S.*(?:`(?:{_ROLES})`[\s,&и]*(?:with\s*)?)+[.;:]?\s*$", re.I
+)
+_QUOTED_EXAMPLE_RE = re.compile(r"^\s*>\s*(?:примеры?|example|for example|e\.g\.)\b.*:\s*$", re.I)
+_NOT_YET_RE = re.compile(r"^\s*(?:[-*+>]\s*)*(?:пока нет|пока не знаем|not yet|none yet|to be (?:defined|decided|done))\.?\s*$", re.I)
 _INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1")
 _STRIKE_RE = re.compile(r"~~.+?~~")
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)")
@@ -218,22 +229,46 @@ def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
     scrubbed = _FULL_COMMENT_RE.sub(lambda m: _NOT_NEWLINE_RE.sub(" ", m.group(0)), doc.source)
     lines = scrubbed.split("\n")
     sections = list(doc.sections())
+    heading_lines = {sec.line for sec in sections}
+    # Per section: lines that still carry a template prompt, and whether the
+    # section has any other prose (then the prompt was answered around it).
+    prompts: dict[int, list[int]] = {}
+    prose: set[int] = set()
     for idx in range(doc.front_matter_end, len(lines)):
         lineno = idx + 1
         if lineno in doc.code_lines:
             continue
         text = lines[idx]
+        owner = _owner(sections, lineno)
+        if not text.strip() or lineno in heading_lines:
+            pass
+        elif _ROLE_TAG_LINE_RE.match(text) or _QUOTED_EXAMPLE_RE.match(text):
+            prompts.setdefault(owner.line if owner else 0, []).append(lineno)
+        else:
+            prose.add(owner.line if owner else 0)
         hits = find_placeholders(text)
+        if not hits and _NOT_YET_RE.match(text):
+            hits = [(len(text) - len(text.lstrip(" -*>")), text.strip(" -*>"))]
         if not hits:
             continue
         col, what = hits[0]
-        owner = _owner(sections, lineno)
         where = f" in '{owner.title}'" if owner and owner.title else ""
         yield ctx.problem(
             lineno,
             f"Placeholder '{what.strip()[:40]}' left{where}: replace it with the real content.",
             section=owner.id if owner else None,
             column=col + 1,
+        )
+    by_line = {sec.line: sec for sec in sections}
+    for sec_line, prompt_lines in prompts.items():
+        if sec_line in prose:
+            continue
+        sec = by_line.get(sec_line)
+        where = f" in '{sec.title}'" if sec and sec.title else ""
+        yield ctx.problem(
+            prompt_lines[0],
+            f"Template guidance left unanswered{where}: replace the prompt with the answer.",
+            section=sec.id if sec else None,
         )
 
 

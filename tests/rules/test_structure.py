@@ -122,6 +122,12 @@ def test_empty_section(md: str, expected: list[tuple[int, str]]) -> None:
         ("## Goals\n{{ goals.problem }}\n", [(2, "placeholder-text")]),
         ("## Goals\nLorem ipsum dolor sit amet.\n", [(2, "placeholder-text")]),
         ("## Цели\n[Заполнить позже]\n", [(2, "placeholder-text")]),
+        ("## Требования\n- Ограничения\n  - Пока нет\n", [(3, "placeholder-text")]),
+        # a fill-in template's prompt still tagged with the role that should answer it
+        ("## Постановка задачи\n- Что делаем с технической точки зрения `Data Scientist`\n", [(2, "placeholder-text")]),
+        ("## Risks\n- Describe the risks and unknowns `Data Scientist`\n", [(2, "placeholder-text")]),
+        # answered around the tag: not a prompt any more
+        ("## Данные\n- Источник: заказы `Data Scientist`\n- Берём 12 месяцев истории.\n", []),
         # not placeholders
         ("## API\nReturns `<string>` ids, `TODO` is a code word here.\n", []),
         ("## API\nThe field is a <string> type.\n", []),
