@@ -231,11 +231,12 @@ def _lint_rendered_spec(spec: Any, text: str, path: str, settings: Settings) -> 
     key_lines: dict[str, int] = {}
     for m in re.finditer(r"^([A-Za-z_][\w-]*)\s*:", text, re.M):
         key_lines.setdefault(m.group(1), text.count("\n", 0, m.start()) + 1)
-    mapped = []
+    mapped: dict[tuple[int, str, str | None], Problem] = {}
     for p in problems:
         line = key_lines.get(p.section or "", key_lines.get("kind", 1))
-        mapped.append(replace(p, line=line, end_line=line, column=1))
-    result = _file_result(doc, sorted(mapped, key=lambda p: (p.line, p.code)))
+        # Several Markdown lines fold onto one spec key: report each rule once there.
+        mapped.setdefault((line, p.code, p.section), replace(p, line=line, end_line=line, column=1))
+    result = _file_result(doc, sorted(mapped.values(), key=lambda p: (p.line, p.code)))
     result.sections = [
         {**s, "line": key_lines.get(s["id"], 1)} for s in result.sections
     ]
