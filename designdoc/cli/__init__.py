@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "render": ("designdoc.cli.generate_cmds", "render", "Render a YAML spec to Markdown."),
     "schema": ("designdoc.cli.generate_cmds", "schema", "Print the JSON Schema of a spec kind."),
     "lint": ("designdoc.cli.lint_cmd", "lint", "Lint Markdown design docs and YAML specs."),
+    "init": ("designdoc.cli.init_cmd", "init", "Set up designdoc in a repo: config, first doc, CI snippets."),
     "rules": ("designdoc.cli.rules_cmds", "rules", "List the rules."),
     "rule": ("designdoc.cli.rules_cmds", "rule", "Explain one rule."),
 }
