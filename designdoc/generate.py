@@ -258,8 +258,9 @@ def render_spec(
     elif isinstance(src, os.PathLike):
         spec = load_spec(src)
     elif isinstance(src, str):
-        if "\n" not in src and src.strip() and Path(src).is_file():
-            spec = load_spec(src)
+        looks_like_path = "\n" not in src and src.strip().lower().endswith((".yaml", ".yml"))
+        if "\n" not in src and src.strip() and (Path(src).is_file() or looks_like_path):
+            spec = load_spec(src)  # a missing *.yaml file is reported, not parsed as text
         else:
             spec = load_spec_text(src, "<string>")
     else:

@@ -205,7 +205,7 @@ def render(spec: str, output: Path | None, force: bool, templates: str | None, n
 
     try:
         if spec == "-":
-            model = load_spec_text(click.get_text_stream("stdin").read(), "<stdin>")
+            model = load_spec_text(sys.stdin.read(), "<stdin>")
         else:
             model = load_spec(spec)
         text = generate.render(model, _templates_dir(templates), guidance=not no_guidance)
