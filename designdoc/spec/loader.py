@@ -235,6 +235,24 @@ def _yaml_error_issue(err: yaml.YAMLError, source: str) -> SpecIssue:
     return SpecIssue(source, line, col, f"invalid YAML: {message}")
 
 
+def _check_depth(text: str, path: str) -> None:
+    """Refuse absurd nesting before composing: the C composer recurses and can crash on it.
+
+    The event parser keeps an explicit stack, so walking events is safe at any depth.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_Yaml12Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise SpecError(
+                    [SpecIssue(path, mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH} levels")]
+                )
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
 def load_yaml(text: str, path: str = "<spec>") -> tuple[Any, Positions]:
     """Parse ``text`` as one YAML 1.2-style document; return (data, positions).
 
@@ -253,6 +271,7 @@ def _load_yaml(text: str, path: str) -> tuple[Any, Positions, list[SpecIssue]]:
         raise SpecError([SpecIssue(path, 1, 1, f"the spec is larger than {MAX_BYTES // 1_000_000} MB")])
     text = text.lstrip("\ufeff")
     try:
+        _check_depth(text, path)
         loader = _Yaml12Loader(text)
         try:
             node = loader.get_single_node()
