@@ -26,6 +26,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "init": ("designdoc.cli.init_cmd", "init", "Set up designdoc in a repo: config, first doc, CI snippets."),
     "rules": ("designdoc.cli.rules_cmds", "rules", "List the rules."),
     "rule": ("designdoc.cli.rules_cmds", "rule", "Explain one rule."),
+    "checklist": ("designdoc.cli.review_cmds", "checklist", "The review checklist of a doc for a lead."),
+    "status": ("designdoc.cli.review_cmds", "status", "Move a doc to another status if its gates pass."),
+    "report": ("designdoc.cli.review_cmds", "report", "Index the design docs of a folder (Markdown, HTML)."),
 }
 
 
