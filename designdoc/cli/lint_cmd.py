@@ -189,7 +189,7 @@ def lint(
         on_actions = os.environ.get("GITHUB_ACTIONS") == "true" and not output_file
         fmt = "github" if on_actions else "text"
     threshold = fail_on or base.fail_on or "error"
-    use_color = color if color is not None else (fmt == "text" and not output_file and sys.stdout.isatty())
+    use_color = not output_file and (color if color is not None else sys.stdout.isatty())
 
     from designdoc.formats.text import statistics as stats_table, summary
 
