@@ -116,3 +116,17 @@ def test_installed_console_script(tmp_path: Path) -> None:
     assert "problem" in out.stderr
     mod = subprocess.run([sys.executable, "-m", "designdoc", "--version"], capture_output=True, text=True)
     assert mod.returncode == 0 and __version__ in mod.stdout
+
+
+def test_templates_ship_inside_the_installed_package() -> None:
+    import designdoc
+
+    pkg = Path(designdoc.__file__).resolve().parent
+    if "site-packages" not in pkg.parts:
+        import pytest
+
+        pytest.skip("running from a source checkout; CI installs the wheel and runs this")
+    for lang in ("en", "ru"):
+        for kind in ("one-pager", "full", "hypothesis"):
+            assert (pkg / "templates" / lang / f"{kind}.md.j2").is_file()
+    assert (pkg / "catalog.yaml").is_file()
