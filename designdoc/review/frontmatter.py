@@ -164,9 +164,12 @@ def write_atomic(path: str | Path, text: str) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         try:
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
+            mode = target.stat().st_mode & 0o7777
         except FileNotFoundError:
-            pass
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         try:
