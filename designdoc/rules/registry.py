@@ -27,6 +27,7 @@ DOCS_URL = "https://github.com/designdoc/designdoc/blob/main/docs/rules.md#{name
 FAMILIES = (
     "designdoc.rules.structure",
     "designdoc.rules.front_matter",
+    "designdoc.rules.metrics", "designdoc.rules.data", "designdoc.rules.baselines", "designdoc.rules.ab_test", "designdoc.rules.rollback", "designdoc.rules.priorities", "designdoc.rules.risks", "designdoc.rules.requirements",  # noqa: E501
 )
 
 Check = Callable[["Document", "Context"], Iterable[Problem]]

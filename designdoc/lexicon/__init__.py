@@ -1,0 +1,148 @@
+"""Vocabulary of the content rules, kept as data in en.yaml and ru.yaml.
+
+A *concept* ("significance", "online_metric", "moscow_must", …) is a list of
+phrases and regexes (see the header of en.yaml). The two language files are
+merged: Russian docs use English terms and the other way round. Files are
+read once per process and each concept is compiled on first use.
+
+    >>> from designdoc import lexicon
+    >>> lexicon.find("significance", "α = 0.05, power 0.8").text
+    'α = 0.05'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["Match", "concepts", "find", "find_all", "has", "normalise"]
+
+_FLAGS = re.I | re.M
+_MACRO_RE = re.compile(r"\{([a-z_]+)\}")
+# Same-length replacements only, so match offsets stay valid in the original.
+_NORMALISE = str.maketrans({"ё": "е", "Ё": "Е", "−": "-", "\u2011": "-", "\u00a0": " ", "’": "'"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """One hit of a concept in a text (offsets into that text)."""
+
+    concept: str
+    start: int
+    end: int
+    text: str
+    groups: tuple[str | None, ...] = ()
+
+
+def normalise(text: str) -> str:
+    """The form texts are matched in: ё→е, minus and odd dashes → '-'."""
+    return text.translate(_NORMALISE)
+
+
+@lru_cache(maxsize=1)
+def _raw() -> tuple[dict[str, str], dict[str, dict[str, list[str]]]]:
+    """Macros and concepts of both language files, merged (read once)."""
+    import yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    macros: dict[str, str] = {}
+    concepts: dict[str, dict[str, list[str]]] = {}
+    pkg = resources.files(__name__)
+    for name in ("en.yaml", "ru.yaml"):
+        data = yaml.load(pkg.joinpath(name).read_text(encoding="utf-8"), Loader=loader) or {}
+        macros.update(data.get("macros") or {})
+        for concept, spec in (data.get("concepts") or {}).items():
+            entry = concepts.setdefault(concept, {"match": [], "exclude": []})
+            for key in ("match", "exclude"):
+                for item in (spec or {}).get(key) or ():
+                    # `- re: '...'` is a one-key mapping in YAML.
+                    if isinstance(item, dict) and set(item) == {"re"}:
+                        entry[key].append("re:" + str(item["re"]))
+                    elif isinstance(item, (str, int, float)):
+                        entry[key].append(str(item))
+                    else:
+                        raise ValueError(f"lexicon {name}: bad entry {item!r} in {concept}.{key}")
+    return macros, concepts
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    # Macros may use macros; two passes cover the nesting we have.
+    for _ in range(3):
+        new = _MACRO_RE.sub(lambda m: macros.get(m.group(1), m.group(0)), pattern)
+        if new == pattern:
+            break
+        pattern = new
+    return pattern
+
+
+def _phrase(phrase: str) -> str:
+    """Regex for a plain phrase: whole words, flexible separators, `*` stems."""
+    words = phrase.strip().split()
+    parts = []
+    for word in words:
+        if word == "*":
+            parts.append(r"\w+")
+        elif word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"\w*")
+        else:
+            parts.append(re.escape(normalise(word)))
+    body = r"[\s_\-]+".join(parts)
+    head = r"(?<!\w)" if words and re.match(r"\w", words[0]) else ""
+    last = words[-1] if words else ""
+    tail = r"(?!\w)" if last and not last.endswith("*") and re.search(r"\w$", last) else ""
+    return head + body + tail
+
+
+def _entry(entry: str, macros: dict[str, str]) -> str:
+    if entry.startswith("re:"):
+        return _expand(entry[3:].strip(), macros)
+    return _phrase(entry)
+
+
+@lru_cache(maxsize=None)
+def _compiled(concept: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    macros, concepts = _raw()
+    spec = concepts.get(concept)
+    if spec is None:
+        raise KeyError(f"unknown lexicon concept {concept!r}")
+    # One alternation per kind would be faster to scan, but separate patterns
+    # keep group numbering (must_share) and error messages per entry simple.
+    inc = tuple(re.compile(_entry(e, macros), _FLAGS) for e in spec["match"])
+    exc = tuple(re.compile(_entry(e, macros), _FLAGS) for e in spec["exclude"])
+    return inc, exc
+
+
+def concepts() -> list[str]:
+    """Names of every concept in the lexicon."""
+    return sorted(_raw()[1])
+
+
+def find_all(concept: str, text: str) -> list[Match]:
+    """Every hit of ``concept`` in ``text``, in order, minus excluded spans."""
+    if not text:
+        return []
+    inc, exc = _compiled(concept)
+    norm = normalise(text)
+    vetoed = [(m.start(), m.end()) for rx in exc for m in rx.finditer(norm)]
+    hits: dict[tuple[int, int], Match] = {}
+    for rx in inc:
+        for m in rx.finditer(norm):
+            s, e = m.span()
+            if e == s or any(vs <= s and e <= ve for vs, ve in vetoed):
+                continue
+            hits.setdefault((s, e), Match(concept, s, e, text[s:e], m.groups()))
+    return sorted(hits.values(), key=lambda h: (h.start, -h.end))
+
+
+def find(concept: str, text: str) -> Match | None:
+    """The first hit of ``concept`` in ``text``, or None."""
+    hits = find_all(concept, text)
+    return hits[0] if hits else None
+
+
+def has(concept: str, text: str) -> bool:
+    """Whether ``concept`` occurs in ``text``."""
+    return find(concept, text) is not None

@@ -1,0 +1,141 @@
+"""Where a content rule reads: its section, and the fallback places real docs use.
+
+Content rules are silent when their section is missing (``missing-section``
+covers that) or has nothing but template leftovers (``empty-section`` and
+``placeholder-text`` cover those). When the section exists, the check may
+also read other sections where people put the same content (A/B metrics
+under "Metrics", rollback triggers under deployment, error costs under
+metrics). One-pagers keep full-doc topics inside What/How, so a few ids fall
+back to those parts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from designdoc import lexicon
+from designdoc.document import Block, Document, Section
+
+# Full-doc topics a one-pager answers inside its own parts (DOMAIN.md: What =
+# metrics and success; How = data, evaluation, A/B test, MoSCoW deliverables).
+ONE_PAGER_HOME: dict[str, tuple[str, ...]] = {
+    "metrics": ("what", "how"),
+    "data": ("how",),
+    "priorities": ("how",),
+}
+
+_SENTENCE_RE = re.compile(r"[^.!?\n;]+(?:[.!?;]+|$)", re.M)
+_WORD_RE = re.compile(r"\w{2,}")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The sections a rule is about, their text, and where to report."""
+
+    anchor: Section
+    sections: tuple[Section, ...]
+    text: str
+
+    def blocks(self) -> Iterator[Block]:
+        for sec in self.sections:
+            yield from sec.all_blocks()
+
+
+def section_text(sections: Iterable[Section]) -> str:
+    """Titles and text of sections; nested duplicates are read once."""
+    seen: set[int] = set()
+    parts: list[str] = []
+    for sec in sections:
+        if sec.line in seen:
+            continue
+        for sub in sec.walk():
+            seen.add(sub.line)
+        parts.append(sec.title)
+        parts.append(sec.text())
+    return "\n".join(p for p in parts if p)
+
+
+def _meaningful(text: str) -> bool:
+    """False when only headings-level words or placeholders are left."""
+    from designdoc.rules.structure import find_placeholders
+
+    kept = []
+    for line in text.split("\n"):
+        for col, what in reversed(find_placeholders(line)):
+            line = line[:col] + line[col + len(what) :]
+        kept.append(line)
+    return len(_WORD_RE.findall("\n".join(kept))) >= 2
+
+
+def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
+    """The rule's home: every section recognised as ``sid``.
+
+    For a one-pager without such a sub-section, the What/How parts stand in
+    for ``metrics``, ``data`` and ``priorities`` (``one_pager=False`` turns
+    that off). None when nothing with real content is there.
+    """
+    sections = doc.sections_for(sid)
+    if not sections and one_pager and doc.kind == "one-pager":
+        sections = [s for home in ONE_PAGER_HOME.get(sid, ()) for s in doc.sections_for(home)]
+    sections = [s for s in sections if s.has_content()]
+    if not sections:
+        return None
+    body = "\n".join(s.text() for s in sections)
+    if not _meaningful(body):
+        return None
+    return Scope(sections[0], tuple(sections), section_text(sections))
+
+
+def text_of(doc: Document, *sids: str) -> str:
+    """Joined text of every section recognised as one of ``sids``."""
+    return section_text(s for sid in sids for s in doc.sections_for(sid))
+
+
+def body_without(doc: Document, *sids: str) -> str:
+    """Whole-document text minus the sections recognised as ``sids``."""
+    skip = {s.line for sid in sids for top in doc.sections_for(sid) for s in top.walk()}
+
+    def visit(sec: Section) -> Iterator[str]:
+        if sec.line in skip and sec.level:
+            return
+        if sec.title:
+            yield sec.title
+        yield sec.own_text()
+        for child in sec.children:
+            yield from visit(child)
+
+    return "\n".join(p for p in visit(doc.root) if p)
+
+
+def sentences(text: str) -> list[str]:
+    """Rough sentences (and list items, table rows) of a text."""
+    return [m.group(0).strip() for m in _SENTENCE_RE.finditer(text) if m.group(0).strip()]
+
+
+def sentences_with(concept: str, text: str) -> str:
+    """The sentences of ``text`` in which ``concept`` occurs, joined."""
+    return "\n".join(s for s in sentences(text) if lexicon.has(concept, s))
+
+
+def tables(blocks: Iterable[Block]) -> Iterator[Block]:
+    return (b for b in blocks if b.type == "table" and len(b.rows) >= 2)
+
+
+def column(block: Block, header_concept: str) -> list[str] | None:
+    """Cells of the first column whose header names ``header_concept``."""
+    header = block.rows[0]
+    for i, cell in enumerate(header):
+        if lexicon.has(header_concept, cell):
+            return [row[i] if i < len(row) else "" for row in block.rows[1:]]
+    return None
+
+
+def closest(concept: str, text: str, width: int = 60) -> str | None:
+    """A short quote around the first hit of ``concept``, for messages."""
+    hit = lexicon.find(concept, text)
+    if hit is None:
+        return None
+    quote = text[hit.start : min(len(text), hit.start + width)].split("\n")[0].strip()
+    return quote

@@ -1,0 +1,496 @@
+"""A/B test design rules: hypothesis, metrics, split, statistics, duration.
+
+A reasoned deferral ("No A/B test in this phase because traffic is too
+low") replaces the whole family with one ``ab-deferred`` note; see that
+rule's docs for how it is judged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from designdoc import lexicon
+from designdoc.document import Document
+from designdoc.lexicon.scope import Scope, closest, scope, sentences, sentences_with, text_of
+from designdoc.problem import Problem
+from designdoc.rules.registry import Context, rule
+
+
+@dataclass(frozen=True)
+class _Deferral:
+    quote: str
+    alternative: bool  # names another way to measure the effect, or a later phase
+
+
+def _deferral(sc: Scope) -> _Deferral | None:
+    """A reasoned "we do not run an A/B test" statement in the A/B section."""
+    sents = sentences(sc.text)
+    for i, sent in enumerate(sents):
+        if not lexicon.has("ab_deferral", sent):
+            continue
+        # The reason may follow in the next sentence ("No A/B test. Traffic is too low …").
+        around = " ".join(sents[i : i + 2])
+        if lexicon.has("reason", around):
+            return _Deferral(sent[:80], lexicon.has("ab_alternative", sc.text))
+    return None
+
+
+def _ab(doc: Document) -> Scope | None:
+    """The A/B section when its rules apply: present, not empty, not deferred."""
+    sc = scope(doc, "ab_test", one_pager=False)
+    if sc is None or _deferral(sc) is not None:
+        return None
+    return sc
+
+
+def _ab_sentences(doc: Document) -> str:
+    """Sentences anywhere in the doc that talk about the experiment (plan rows too)."""
+    return sentences_with("ab_context", doc.text())
+
+
+@rule(
+    code="DD230",
+    name="ab-deferred",
+    severity="info",
+    section="ab_test",
+    summary="The A/B test is deferred with a reason; its design rules are skipped.",
+)
+def ab_deferred(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """An explicit, reasoned deferral of the A/B test turns the A/B rules into this one note.
+
+    Some projects cannot or should not run an online experiment now (too
+    little traffic, regulation, a first offline-only phase). Writing that
+    down with the reason is a design decision, not a gap, so instead of a
+    wall of `ab-no-*` errors the linter leaves one info note that a reviewer
+    should confirm. A deferral needs a negation ("no A/B test", "A/B test:
+    not run in this phase", «A/B-тест не проводится») *and* a reason in the
+    same or the next sentence ("because", "since", "due to", «так как»,
+    «поскольку», «из-за»). Without a reason the A/B rules apply as usual.
+
+    The deferral is honoured at every status: approval is exactly when a
+    lead accepts or rejects it. In an `approved` doc the note becomes a
+    warning unless the section also says how the effect will be measured
+    instead (a pilot, before/after, difference-in-differences, shadow mode,
+    a holdout) or in which later phase the test runs.
+
+    Reported (info):
+
+        ## A/B test
+        Not run in this phase because the tool has only 40 internal users;
+        we compare handling time before/after instead.
+
+        ## A/B-тест
+        A/B-тест не проводится, так как трафика мало; оцениваем пилотом.
+
+    Not reported (a full design, or a deferral without a reason, which
+    leaves the `ab-no-*` rules on):
+
+        ## A/B test
+        Hypothesis: … α = 0.05, power 0.8, two weeks, split by user id.
+    """
+    sc = scope(doc, "ab_test", one_pager=False)
+    if sc is None:
+        return
+    found = _deferral(sc)
+    if found is None:
+        return
+    if doc.status == "approved" and not found.alternative:
+        yield ctx.problem(
+            sc.anchor,
+            f"A/B test deferred ('{found.quote}') in an approved doc without saying how the "
+            "effect will be measured instead: name the alternative (pilot, before/after, "
+            "holdout) or the phase in which the test runs.",
+            severity="warning",
+        )
+        return
+    yield ctx.problem(
+        sc.anchor,
+        f"A/B test deferred ('{found.quote}'): A/B design rules skipped; reviewers should "
+        "confirm the reason.",
+    )
+
+
+@rule(
+    code="DD232",
+    name="ab-no-hypothesis",
+    severity="error",
+    section="ab_test",
+    summary="The A/B design states no hypothesis.",
+)
+def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """State what the test should show: which change moves which metric, which way.
+
+    Recognised: "Hypothesis: …", H0/H1, "we expect …", "… should reduce
+    handling time by 15%", «Гипотеза: …», «ожидаем», «модель снизит потери»,
+    and an expected change of a named metric in the A/B section ("success:
+    listening time +3%", «отток ниже на 1 п.п.»).
+
+    Fails:
+
+        ## A/B test
+        Split by user id for two weeks; α = 0.05, power 0.8.
+
+    Passes:
+
+        ## A/B test
+        Hypothesis: drafts reduce handling time per ticket by at least 15%.
+
+        ## A/B-тест
+        Гипотеза: скоринг снижает потери от мошенничества на 30%.
+    """
+    sc = _ab(doc)
+    if sc is None:
+        return
+    if lexicon.has("ab_hypothesis", sc.text):
+        return
+    # "Listening time +3% with statistical significance" states the expected
+    # effect on a metric: a hypothesis in all but name.
+    for sent in sentences(sc.text):
+        if lexicon.has("online_metric", sent) and lexicon.has("expected_change", sent):
+            return
+    yield ctx.problem(
+        sc.anchor,
+        "No hypothesis: state which change should move which metric and in which "
+        "direction (e.g. 'Hypothesis: the ranker raises CTR by ≥ 2%').",
+    )
+
+
+@rule(
+    code="DD233",
+    name="ab-no-primary-metric",
+    severity="error",
+    section="ab_test",
+    summary="The A/B design names no primary (key) metric.",
+)
+def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Name the one metric the decision rests on.
+
+    Recognised: "primary / key / main / target metric", "OEC", «основная /
+    ключевая / целевая метрика», or a comparison of a named online metric
+    ("comparing tag acceptance rate", «сравнение числа остановок»), the
+    metric the MDE or the success criterion is stated on ("MDE 1 pp of
+    churn"). A "Primary metric:" line under Metrics counts too.
+
+    Fails:
+
+        ## A/B test
+        Users are split 50/50 by user id for three weeks.
+
+    Passes:
+
+        ## A/B test
+        Primary metric: listening time per session.
+
+        ## A/B-тест
+        Основная метрика — доля ошибок категории.
+    """
+    sc = _ab(doc)
+    if sc is None:
+        return
+    if lexicon.has("ab_primary", sc.text) or lexicon.has("ab_metric_label", sc.text):
+        return
+    # A metric the test is compared on, powered for (MDE) or judged by names
+    # the primary metric too: "comparing tag acceptance rate", "MDE 1 pp of churn".
+    for sent in sentences(sc.text):
+        if lexicon.has("online_metric", sent) and (
+            lexicon.has("ab_compare", sent)
+            or lexicon.has("mde", sent)
+            or lexicon.has("stop_criteria", sent)
+            or lexicon.has("expected_change", sent)
+        ):
+            return
+    if lexicon.has("ab_primary", text_of(doc, "metrics")):
+        return
+    yield ctx.problem(
+        sc.anchor,
+        "No primary metric: name the one metric that decides the test "
+        "(e.g. 'Primary metric: conversion to order').",
+    )
+
+
+@rule(
+    code="DD234",
+    name="ab-no-guardrail-metric",
+    severity="error",
+    section="ab_test",
+    summary="The A/B design names no guardrail (control) metric.",
+)
+def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Name what must not get worse while the primary metric improves.
+
+    Recognised: "guardrail(s)", "control / counter / health metrics",
+    "without hurting …", "no increase in …", "… must not drop",
+    «контрольные / барьерные метрики», «без роста …», «не должна упасть».
+    Guardrails stated under Metrics, requirements or goals (success
+    criteria such as "RevPAR +2% without more relocations") count. "NeMo Guardrails" or other
+    LLM guardrail libraries are not metrics; a "control group" is not a
+    control metric.
+
+    Fails:
+
+        ## A/B test
+        Primary metric: CTR. We use NeMo Guardrails to filter outputs.
+
+    Passes:
+
+        ## A/B test
+        Primary metric: CTR; guardrails: page latency p99, revenue per session.
+
+        ## A/B-тест
+        Основная метрика — потери; контрольные метрики — доля проверок и жалобы.
+    """
+    sc = _ab(doc)
+    if sc is None:
+        return
+    # Success criteria often carry the guardrail: "RevPAR +2% without more relocations".
+    elsewhere = text_of(doc, "metrics", "requirements", "goals", "expected_effect")
+    if lexicon.has("ab_guardrail", sc.text) or lexicon.has("ab_guardrail", elsewhere):
+        return
+    yield ctx.problem(
+        sc.anchor,
+        "No guardrail metric: name what must not get worse during the test "
+        "(e.g. latency, cancellations, complaints).",
+    )
+
+
+@rule(
+    code="DD235",
+    name="ab-no-split-unit",
+    severity="error",
+    section="ab_test",
+    summary="The A/B design does not say what is randomised (user, session, city…).",
+)
+def ab_no_split_unit(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Say what the randomisation unit is: users, sessions, accounts, cities, time slots…
+
+    Recognised: "split by user id", "randomised per session", "accounts are
+    randomised 50/50", "unit of randomisation", "switchback", "6 hotels of
+    40", «рандомизация по пользователям», «сплит по user_id», «делятся
+    случайно по user_id», «на уровне магазинов».
+
+    Fails:
+
+        ## A/B test
+        50/50 split for two weeks.
+
+    Passes:
+
+        ## A/B test
+        Traffic is split 50/50 by user id.
+
+        ## A/B-тест
+        Рандомизация по клиентам 50/50.
+    """
+    sc = _ab(doc)
+    if sc is None:
+        return
+    if lexicon.has("ab_split_unit", sc.text) or lexicon.has("ab_split_unit", _ab_sentences(doc)):
+        return
+    yield ctx.problem(
+        sc.anchor,
+        "No split unit: say what is randomised (users, sessions, accounts, cities, "
+        "time slots) and how (e.g. 'split 50/50 by user id').",
+    )
+
+
+@rule(
+    code="DD231",
+    name="ab-no-significance-level",
+    severity="error",
+    section="ab_test",
+    summary="The A/B design does not state the significance level (α).",
+)
+def ab_no_significance_level(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """The A/B design must state the significance level (α) with its value.
+
+    Recognised: `α = 0.05`, `alpha 0.05`, "significance level of 5%",
+    "p-value < 0.05", "95% confidence", «уровень значимости 0,05»,
+    «альфа 5%». Words without a value ("statistically significant") do not
+    count; the message quotes them.
+
+    Fails:
+
+        ## A/B test
+        We will run an A/B test for two weeks and check significance.
+
+    Passes:
+
+        ## A/B test
+        α = 0.05, power 0.8, MDE 2%.
+
+        ## A/B-тест
+        Уровень значимости 0,05, мощность 80%.
+    """
+    sc = _ab(doc)
+    if sc is None:
+        return
+    # A valued α is unambiguous, so it counts wherever the doc states it.
+    if lexicon.has("significance", sc.text) or lexicon.has("significance", doc.text()):
+        return
+    near = closest("significance_word", sc.text)
+    hint = f" (found '{near}' but no value)" if near else ""
+    yield ctx.problem(
+        sc.anchor,
+        f"No significance level{hint}: state α (e.g. 'α = 0.05').",
+    )
+
+
+@rule(
+    code="DD236",
+    name="ab-no-power-or-mde",
+    severity="error",
+    section="ab_test",
+    summary="The A/B design states neither statistical power nor the minimum detectable effect.",
+)
+def ab_no_power_or_mde(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """State the power (1 − β) or the minimum detectable effect, so the test can find what matters.
+
+    Recognised: "power 0.8", "80% power", "1 − β = 0.8", "MDE 2%",
+    "minimum detectable effect", «мощность 80%», «мощность теста 0,8»,
+    «минимальный детектируемый эффект». Russian «мощность» alone usually
+    means compute capacity («мощности серверов»), so it counts only next to
+    теста/критерия/статистическая or with a value like 0.8 / 80%.
+
+    Fails:
+
+        ## A/B test
+        α = 0.05, two weeks, split by user id.
+
+    Passes:
+
+        ## A/B test
+        α = 0.05, power 0.8, MDE 2% relative.
+
+        ## A/B-тест
+        α = 0,05, мощность 80%, MDE — 1 п.п.
+    """
+    sc = _ab(doc)
+    if sc is None:
+        return
+    for text in (sc.text, doc.text()):
+        if lexicon.has("power", text) or lexicon.has("mde", text):
+            return
+    near = closest("power_word", sc.text)
+    hint = f" (found '{near}' but no power value or MDE)" if near else ""
+    yield ctx.problem(
+        sc.anchor,
+        f"No power or MDE{hint}: state the power (e.g. 0.8) and/or the minimum "
+        "detectable effect the test must catch.",
+    )
+
+
+@rule(
+    code="DD237",
+    name="ab-no-duration",
+    severity="error",
+    section="ab_test",
+    summary="The A/B design does not say how long the test runs.",
+)
+def ab_no_duration(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Say how long the test runs (or until what sample size).
+
+    Recognised: "2 weeks", "14 days", "a month", "two quarters",
+    «14 дней», «две недели», «месяц», «в течение квартала». A plan row such
+    as "A/B test | 3 weeks" elsewhere in the doc counts.
+
+    Fails:
+
+        ## A/B test
+        Split by user id; α = 0.05, power 0.8.
+
+    Passes:
+
+        ## A/B test
+        Two weeks, including two weekends.
+
+        ## A/B-тест
+        Длительность — 6 недель.
+    """
+    sc = _ab(doc)
+    if sc is None:
+        return
+    if lexicon.has("duration", sc.text) or lexicon.has("duration", _ab_sentences(doc)):
+        return
+    yield ctx.problem(
+        sc.anchor,
+        "No duration: say how long the test runs (e.g. 'two full weeks'), sized from "
+        "α, power and MDE.",
+    )
+
+
+@rule(
+    code="DD238",
+    name="ab-no-aa-test",
+    severity="warning",
+    section="ab_test",
+    summary="The A/B design does not plan an A/A test.",
+)
+def ab_no_aa_test(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Plan an A/A test (or an A/A check on history) to prove the split is sound.
+
+    Recognised: "A/A test", "AA test", "A/A check", «A/A-тест» (Latin or
+    Cyrillic letters).
+
+    Fails:
+
+        ## A/B test
+        Split by user id for two weeks.
+
+    Passes:
+
+        ## A/B test
+        An A/A week precedes the test.
+
+        ## A/B-тест
+        Перед тестом — A/A-тест на 2 недели.
+    """
+    sc = _ab(doc)
+    if sc is None or lexicon.has("aa_test", doc.text()):
+        return
+    yield ctx.problem(
+        sc.anchor,
+        "No A/A test: plan an A/A run (or an A/A check on past data) to show the split "
+        "gives no difference between identical groups.",
+    )
+
+
+@rule(
+    code="DD239",
+    name="ab-no-stop-criteria",
+    severity="info",
+    section="ab_test",
+    summary="The A/B design has no decision rule (what counts as success, what if metrics drop).",
+)
+def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Say how the result is decided and what happens if metrics drop during the test.
+
+    Recognised: "decision rule", "success criteria", "considered
+    successful if …", "roll out if …", "stop the test if …", "if … drops",
+    «критерий остановки», «считаем успешным», «раскатываем, если …»,
+    «если … упадёт». A success criterion under requirements counts.
+
+    Fails:
+
+        ## A/B test
+        Primary metric CTR; α = 0.05; two weeks.
+
+    Passes:
+
+        ## A/B test
+        Roll out if CTR rises with p < 0.05; stop early if revenue drops 3%.
+
+        ## A/B-тест
+        Раскатываем на всех, если потери ниже при статистической значимости.
+    """
+    sc = _ab(doc)
+    if sc is None:
+        return
+    for text in (sc.text, text_of(doc, "requirements"), _ab_sentences(doc)):
+        if lexicon.has("stop_criteria", text):
+            return
+    yield ctx.problem(
+        sc.anchor,
+        "No decision rule: say when the change ships and when the test stops early "
+        "(e.g. 'ship if the primary metric wins at α; stop if a guardrail drops 3%').",
+    )

@@ -1,0 +1,52 @@
+"""Baseline rules: start from the simplest thing that could work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from designdoc import lexicon
+from designdoc.document import Document
+from designdoc.lexicon.scope import scope
+from designdoc.problem import Problem
+from designdoc.rules.registry import Context, rule
+
+
+@rule(
+    code="DD221",
+    name="no-simple-baseline",
+    severity="error",
+    section="baselines",
+    summary="No baseline is simple (constant, heuristic, rule, linear model or current system).",
+)
+def no_simple_baseline(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """At least one baseline must be simple, so the model's gain is honest.
+
+    Simple: a constant, mean/median of recent history, a heuristic or rule
+    set, a threshold, popularity / most popular, co-occurrence, BM25 or
+    TF-IDF, linear or logistic regression, the current system or process.
+    Russian: константа, медиана, среднее, эвристика, правило, порог,
+    популярное, логистическая регрессия, текущее решение, «как в прошлом
+    месяце». A list of only complex models (gradient boosting, a transformer)
+    fails.
+
+    Fails:
+
+        ## Baselines
+        Gradient boosting, then a fine-tuned transformer.
+
+    Passes:
+
+        ## Baselines
+        Median demand of the last 90 days; then logistic regression.
+
+        ## Бейзлайн
+        Эвристика «не заходил 14 дней» и логистическая регрессия.
+    """
+    sc = scope(doc, "baselines")
+    if sc is None or lexicon.has("simple_baseline", sc.text):
+        return
+    yield ctx.problem(
+        sc.anchor,
+        "No simple baseline: add a constant, heuristic, rule, mean/median or "
+        "linear model (or the current system) to compare the model with.",
+    )

@@ -1,0 +1,98 @@
+"""Data rules: where the features and the labels come from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from designdoc import lexicon
+from designdoc.document import Document
+from designdoc.lexicon.scope import scope, text_of
+from designdoc.problem import Problem
+from designdoc.rules.registry import Context, rule
+
+# Docs often define the label with the task ("binary classification: will the
+# customer cancel within 30 days") rather than under Data.
+_LABEL_ELSEWHERE = ("goals", "modeling", "requirements", "how", "what")
+
+
+@rule(
+    code="DD211",
+    name="no-feature-source",
+    severity="error",
+    section="data",
+    summary="The data section does not say where the input data (features) comes from.",
+)
+def no_feature_source(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Say where X comes from: the systems, logs or datasets the features are built from.
+
+    Recognised: logs, events, transactions, a warehouse / DWH / feature
+    store / CRM / database table (`schema.table`), an API, a public dataset,
+    "N months of …", "collected from …", and Russian equivalents (логи,
+    выгрузка, витрина, хранилище, «за 2 года»). Data sub-sections count.
+
+    Fails:
+
+        ## Data
+        We will gather the data we need.
+
+    Passes:
+
+        ## Data
+        Features: 18 months of platform events from ClickHouse (`events.sessions`).
+
+        ## Данные
+        Признаки — события платформы за 18 месяцев из хранилища.
+    """
+    sc = scope(doc, "data")
+    if sc is None or lexicon.has("feature_source", sc.text):
+        return
+    yield ctx.problem(
+        sc.anchor,
+        "No feature source: name the systems, logs or datasets the model's inputs come "
+        "from (e.g. '12 months of order logs from the warehouse').",
+    )
+
+
+@rule(
+    code="DD212",
+    name="no-label-source",
+    severity="error",
+    section="data",
+    summary="The doc does not say where the labels (the target) come from.",
+)
+def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Say where Y comes from: which event is the label, or who labels the data.
+
+    Recognised: "label(s)", "labeling", "annotators", "the target is …",
+    "ground truth", crowdsourcing / Toloka / a labeling vendor, moderators'
+    decisions, and Russian «разметка», «метка», «таргет», «целевая
+    переменная», «асессоры». Sub-sections of Data and the problem statement
+    are read. An unsupervised task ("no labels needed", «разметка не
+    нужна», clustering) passes.
+
+    Fails:
+
+        ## Data
+        Order logs and customer profiles from the warehouse.
+
+    Passes:
+
+        ## Data
+        Order logs; the label is a return registered within 30 days.
+
+        ## Данные
+        Логи заказов; метка — возврат в течение 30 дней (из биллинга).
+    """
+    # A one-pager's How names "the data needed"; labels are asked for only
+    # when it has a Data sub-section.
+    sc = scope(doc, "data", one_pager=False)
+    if sc is None:
+        return
+    for text in (sc.text, text_of(doc, *_LABEL_ELSEWHERE)):
+        if lexicon.has("label_source", text) or lexicon.has("label_not_needed", text):
+            return
+    yield ctx.problem(
+        sc.anchor,
+        "No label source: say what the target is and where it comes from "
+        "(an event in the logs, in-house annotators, crowdsourcing, a vendor).",
+    )

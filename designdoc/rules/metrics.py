@@ -1,0 +1,218 @@
+"""Metrics rules: online and offline metrics, numeric targets, accuracy traps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from designdoc import lexicon
+from designdoc.document import Document
+from designdoc.lexicon.scope import Scope, column, scope, tables, text_of
+from designdoc.problem import Problem
+from designdoc.rules.registry import Context, rule
+
+# Where else docs name metrics: the A/B design names the primary metric,
+# success criteria sit under requirements, validation names model metrics.
+_ONLINE_ELSEWHERE = ("ab_test", "requirements", "expected_effect", "verdict")
+_OFFLINE_ELSEWHERE = ("modeling", "requirements", "baselines")
+_TARGET_ELSEWHERE = ("requirements", "ab_test", "goals", "expected_effect", "what", "why")
+
+
+def _metrics(doc: Document) -> Scope | None:
+    return scope(doc, "metrics")
+
+
+def _one_pager_parts(doc: Document) -> str:
+    return text_of(doc, "what", "how") if doc.kind == "one-pager" else ""
+
+
+@rule(
+    code="DD201",
+    name="no-online-metric",
+    severity="error",
+    section="metrics",
+    summary="The metrics name no online (business or product) metric.",
+)
+def no_online_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Name at least one online metric: what the business or the user feels.
+
+    Conversion, revenue, retention, CTR, complaints, handling time, a
+    "share of …" or "… rate" read as online metrics, as do "Online:" and
+    "business metric" labels. The A/B design's primary metric and the success
+    criteria under requirements also count. "Online inference" does not.
+
+    Fails:
+
+        ## Metrics
+        Offline: PR-AUC ≥ 0.35 on the held-out month.
+
+    Passes:
+
+        ## Metrics
+        Online: churn rate −1 pp. Offline: PR-AUC ≥ 0.35.
+
+        ## Метрики
+        Онлайн: конверсия в оплату +1,5 п.п. Офлайн: PR-AUC ≥ 0,35.
+    """
+    sc = _metrics(doc)
+    if sc is None:
+        return
+    if lexicon.has("online_metric", sc.text):
+        return
+    elsewhere = text_of(doc, *_ONLINE_ELSEWHERE) + "\n" + _one_pager_parts(doc)
+    if lexicon.has("online_metric", elsewhere):
+        return
+    yield ctx.problem(
+        sc.anchor,
+        "No online metric: name the business or product metric the system should move "
+        "(e.g. conversion, retention, revenue per user) and its target.",
+    )
+
+
+@rule(
+    code="DD202",
+    name="no-offline-metric",
+    severity="error",
+    section="metrics",
+    summary="The metrics name no offline (model) metric.",
+)
+def no_offline_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Name at least one offline metric: how the model is scored before launch.
+
+    Precision, recall, F1, ROC-AUC, PR-AUC, log-loss, MAE/MAPE/WAPE/RMSE,
+    NDCG@k, recall@k, accuracy and their Russian names (точность, полнота)
+    count, and so does an "Offline:" label. The validation section is read
+    too, since many docs name the model metric there.
+
+    Fails:
+
+        ## Metrics
+        Online: conversion to paid +1.5 pp.
+
+    Passes:
+
+        ## Metrics
+        Online: conversion +1.5 pp. Offline: recall@20 ≥ 0.3.
+
+        ## Метрики
+        Онлайн: конверсия +1,5 п.п. Офлайн: полнота ≥ 0,6 при точности 0,8.
+    """
+    sc = _metrics(doc)
+    if sc is None:
+        return
+    for text in (sc.text, text_of(doc, *_OFFLINE_ELSEWHERE) + "\n" + _one_pager_parts(doc)):
+        if lexicon.has("offline_metric", text) or lexicon.has("accuracy", text):
+            return
+    yield ctx.problem(
+        sc.anchor,
+        "No offline metric: name the model metric you will validate on held-out data "
+        "(e.g. PR-AUC, recall@k, MAE) and its threshold.",
+    )
+
+
+def _table_target(sc: Scope) -> bool:
+    """A metrics table with a Target / Цель column holding a number."""
+    for block in tables(sc.blocks()):
+        cells = column(block, "target_column")
+        if cells and any(any(ch.isdigit() for ch in c) for c in cells):
+            return True
+    return False
+
+
+@rule(
+    code="DD203",
+    name="metric-without-target",
+    severity="error",
+    section="metrics",
+    summary="No metric of the doc has a numeric target.",
+)
+def metric_without_target(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """At least one metric needs a number to hit: a target or a threshold.
+
+    Recognised: comparisons (`≥ 0.8`, `<= 5%`, `below 1.5%`, «не ниже 0,6»),
+    signed changes (`+3%`, `−1 pp`, `+2 п.п.`), "from 16% to under 5%"
+    («с 9% до 4%»), "target 0.8" («цель — 9%»), and a metrics table whose
+    Target / Goal / Цель / Целевое значение column holds numbers. Targets
+    stated as success criteria (requirements, the A/B design, goals) count:
+    the rule asks whether *any* metric of the doc has one. `recall@20` or
+    `Precision@10%` alone are metric names, not targets.
+
+    Fails:
+
+        ## Metrics
+        Online: conversion. Offline: PR-AUC and recall@20.
+
+    Passes:
+
+        ## Metrics
+        | Metric | Target |
+        |---|---|
+        | Conversion | +1.5 pp |
+
+        ## Метрики
+        Офлайн: PR-AUC не ниже 0,35; онлайн: отток −1 п.п.
+    """
+    sc = _metrics(doc)
+    if sc is None:
+        return
+    if lexicon.has("numeric_target", sc.text) or _table_target(sc):
+        return
+    if lexicon.has("numeric_target", text_of(doc, *_TARGET_ELSEWHERE)):
+        return
+    yield ctx.problem(
+        sc.anchor,
+        "No metric has a numeric target: add a target or threshold "
+        "(e.g. 'PR-AUC ≥ 0.35', 'conversion +1.5 pp').",
+    )
+
+
+@rule(
+    code="DD204",
+    name="accuracy-only-metric",
+    severity="warning",
+    section="metrics",
+    summary="Accuracy is the only offline metric of an imbalanced or asymmetric-cost problem.",
+)
+def accuracy_only_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Accuracy alone hides what matters when classes are rare or errors differ in cost.
+
+    Fires when accuracy is the only offline metric and the doc hints at class
+    imbalance (rare events, fraud, defects, "only 2% positive", дисбаланс)
+    or at unequal error costs (false positives vs false negatives). Add
+    precision/recall, PR-AUC or a cost-weighted metric.
+
+    Fails:
+
+        ## Metrics
+        Accuracy ≥ 0.95. (and elsewhere: "fraud is 0.3% of payments")
+
+    Passes:
+
+        ## Metrics
+        Recall at 1% FPR ≥ 0.6; accuracy reported for reference.
+
+        ## Метрики
+        Полнота ≥ 0,6 при точности ≥ 0,8 (доля правильных ответов — справочно).
+    """
+    sc = _metrics(doc)
+    if sc is None:
+        return
+    acc = lexicon.find("accuracy", sc.text)
+    if acc is None:
+        return
+    others = [
+        m
+        for m in lexicon.find_all("offline_metric", sc.text)
+        # "offline" is a label, and "top-3 accuracy" is still accuracy.
+        if m.text.lower() not in ("offline", "офлайн", "оффлайн") and "accuracy" not in m.text.lower()
+    ]
+    if others:
+        return
+    whole = doc.text()
+    hint = lexicon.find("imbalance_hint", whole) or lexicon.find("error_costs", whole)
+    if hint is None:
+        return
+    yield ctx.problem(
+        sc.anchor,
+        f"Accuracy is the only offline metric, but the doc mentions '{hint.text}': "
+        "add precision/recall, PR-AUC or a cost-weighted metric.",
+    )

@@ -1,0 +1,111 @@
+"""Requirement rules: when is the model ready, and what do its errors cost?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from designdoc import lexicon
+from designdoc.document import Document
+from designdoc.lexicon.scope import body_without, scope, sentences, text_of
+from designdoc.problem import Problem
+from designdoc.rules.registry import Context, rule
+
+
+def _success_targets(doc: Document, requirements: str) -> bool:
+    """Targets that act as the readiness bar.
+
+    A "Success metrics" / «Метрика успеха» section with numbers, or a
+    requirement that puts a threshold on a model metric ("precision@5 ≥ 0.8").
+    """
+    for sec in doc.sections():
+        if sec.id in ("metrics", "requirements", "goals") and lexicon.has("success_heading", sec.title):
+            if lexicon.has("numeric_target", sec.text()):
+                return True
+    return any(
+        lexicon.has("offline_metric", s) and lexicon.has("numeric_target", s)
+        for s in sentences(requirements)
+    )
+
+
+@rule(
+    code="DD281",
+    name="no-readiness-criterion",
+    severity="warning",
+    section="requirements",
+    summary="The doc never says when the model counts as ready.",
+)
+def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """State explicitly when the model is ready: an A/B result or a metric on held-out data.
+
+    Recognised anywhere in the doc: "the model is ready when …", "success
+    criteria", "definition of done", "acceptance criteria", "the MVP
+    succeeds if …", "ship if …", "Success: …", «критерии готовности /
+    успеха», «модель готова, если …», «что считаем успешным пилотом». A
+    "Success metrics" section with numeric targets, or a requirement that
+    sets a threshold on a model metric ("precision@5 ≥ 0.8"), also counts.
+
+    Fails:
+
+        ## Requirements
+        Weekly batch; scores in the CRM by Monday 9:00.
+
+    Passes:
+
+        ## Requirements
+        The model is ready when precision in the top 10% is ≥ 0.4 on the last two quarters.
+
+        ## Требования
+        Модель готова, если на отложенном месяце recall ≥ 0,6.
+    """
+    sc = scope(doc, "requirements", one_pager=False)
+    if sc is None or lexicon.has("readiness", doc.text()) or _success_targets(doc, sc.text):
+        return
+    yield ctx.problem(
+        sc.anchor,
+        "No readiness criterion: say when the model counts as ready (e.g. 'ready when "
+        "PR-AUC ≥ 0.35 on the held-out month, then an A/B test decides').",
+    )
+
+
+@rule(
+    code="DD282",
+    name="error-costs-not-discussed",
+    severity="warning",
+    section="requirements",
+    summary="The doc does not compare the cost of false positives and false negatives.",
+)
+def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Say what each kind of error costs: false positives and false negatives are rarely equal.
+
+    Recognised in requirements, metrics or anywhere outside the A/B design
+    (where "type I/II error" is about the test, not the model): "false
+    positive / negative", "false alarm", "a missed fraud costs …",
+    "precision vs recall", "errors are not symmetric", «ложные
+    срабатывания», «пропуск мошенничества стоит …», «цена ошибки»,
+    «ошибки первого и второго рода».
+
+    Fails:
+
+        ## Requirements
+        Scores within 80 ms p99.
+
+    Passes:
+
+        ## Requirements
+        A missed fraud costs the full amount; a false step-up costs a small conversion loss.
+
+        ## Требования
+        Пропуск мошенничества стоит всей суммы, ложная блокировка — звонка оператора.
+    """
+    sc = scope(doc, "requirements", one_pager=False)
+    if sc is None:
+        return
+    if lexicon.has("error_costs", sc.text) or lexicon.has("error_costs", text_of(doc, "metrics")):
+        return
+    if lexicon.has("error_costs", body_without(doc, "ab_test")):
+        return
+    yield ctx.problem(
+        sc.anchor,
+        "Error costs not discussed: say what a false positive and a false negative cost "
+        "and which is worse; the choice of metric follows from it.",
+    )

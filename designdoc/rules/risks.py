@@ -1,0 +1,83 @@
+"""Risk rules: every risk should come with a way to reduce it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from designdoc import lexicon
+from designdoc.document import Document
+from designdoc.lexicon.scope import column, scope, tables
+from designdoc.problem import Problem
+from designdoc.rules.registry import Context, rule
+
+_ITEM_SPLIT_RE = re.compile(r"\n|(?<=[.;])\s+")
+
+
+def _risk_items(text: str) -> list[str]:
+    """Risk statements: list items / sentences, without open questions."""
+    items = [s.strip() for s in _ITEM_SPLIT_RE.split(text) if len(s.strip()) > 3]
+    return [s for s in items if not s.rstrip().endswith("?")]
+
+
+@rule(
+    code="DD271",
+    name="risk-without-mitigation",
+    severity="warning",
+    section="risks",
+    summary="Risks are listed without any mitigation.",
+)
+def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Pair risks with what you will do about them.
+
+    A risks section that lists risks but never says how they are reduced,
+    detected or handled gets one warning (not one per item). Recognised
+    mitigations: "mitigation: …", "we monitor / cap / start with …",
+    "to reduce …", "fallback", an arrow "→", «митигация», «снижаем …»,
+    «будем отслеживать», «чтобы избежать». A risks table with a Mitigation /
+    Меры column reports each row whose cell is empty. Open questions (items
+    ending in "?") need answers, not mitigations, and are skipped.
+
+    Fails:
+
+        ## Risks
+        Label delay; fraudsters adapt to the model.
+
+    Passes:
+
+        ## Risks
+        Label delay → we monitor a proxy metric daily.
+
+        ## Риски
+        Задержка меток — отслеживаем прокси-метрику ежедневно.
+    """
+    sc = scope(doc, "risks", one_pager=False)
+    if sc is None:
+        return
+    table_rows = 0
+    for block in tables(sc.blocks()):
+        cells = column(block, "mitigation_column")
+        if cells is None:
+            continue
+        table_rows += len(cells)
+        for offset, cell in enumerate(cells, start=1):
+            if not cell.strip(" -—–?") or lexicon.find("empty_value", cell.strip()) is not None and len(cell.strip()) <= 4:
+                # Header is the first table line; rows follow it after the delimiter line.
+                yield ctx.problem(
+                    block.line + offset + 1,
+                    f"Risk '{block.rows[offset][0][:50]}' has no mitigation: say how it is "
+                    "reduced, detected or handled.",
+                )
+    if table_rows:
+        return
+    # Headings ("Risks & mitigations") are neither risks nor mitigations.
+    body = "\n".join(s.text() for s in sc.sections)
+    items = _risk_items(body)
+    if not items or lexicon.has("mitigation", body):
+        return
+    yield ctx.problem(
+        sc.anchor,
+        f"Risks without mitigation ({len(items)} item{'s' if len(items) != 1 else ''}): for "
+        "each risk say how you reduce, detect or handle it (e.g. 'label delay → daily "
+        "proxy metric').",
+    )
