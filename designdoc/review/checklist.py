@@ -153,7 +153,7 @@ def _q_ru(qid: str, f: Facts) -> str:
         base = ("Верно ли оценена цена ошибок разного рода (ложные срабатывания против пропусков) "
                 "и следует ли ей выбранная метрика?")
         if f.metric_names:
-            return f"Документ измеряет {', '.join(f.metric_names)}. {base}"
+            return f"Метрики в документе: {', '.join(f.metric_names)}. {base}"
         return base
     if qid == "baseline-honest":
         if f.baselines:
@@ -343,7 +343,7 @@ def _item_line(item: ItemResult, t: dict[str, str]) -> list[str]:
     if item.state == "unchecked":
         return [f"{head} — _{t[item.reason or 'rule-unavailable'].format(rule=rule)}_"]
     if item.state == "pass":
-        return [head]
+        return [head] + [f"  - {t['line'].format(line=p.line)}: {_md_inline(p.message)}" for p in item.problems]
     if not item.problems:
         return [f"{head} — {t.get(item.reason or '', item.reason or '')}"]
     if len(item.problems) == 1:
@@ -379,7 +379,9 @@ def render_markdown(c: Checklist) -> str:
         where = f" · {t['line'].format(line=g.line)}" if g.line else ""
         out += ["", f"#### {g.title}{where}", ""]
         structural = [i for i in g.items if i.item.id in _STRUCTURAL]
-        merged = len(structural) == len(_STRUCTURAL) and all(i.state == "pass" for i in structural)
+        merged = len(structural) == len(_STRUCTURAL) and all(
+            i.state == "pass" and not i.problems for i in structural
+        )
         if merged:
             out.append(f"- [x] {t['all-clear']}" + (f" — {t['line'].format(line=g.line)}" if g.line else ""))
         for item in g.items:

@@ -199,7 +199,9 @@ def evaluate(j: Judgement) -> list[ItemResult]:
             continue
         secs = doc.sections_for(sid) if sid != DOCUMENT else []
         if rest.get(sid):
-            results.append(ItemResult(OTHER, sid, "fail", rest[sid], None, secs[0].line if secs else None))
+            # Info-level findings are notes: listed, but they do not fail the item.
+            state = "pass" if all(p.severity == "info" for p in rest[sid]) else "fail"
+            results.append(ItemResult(OTHER, sid, state, rest[sid], None, secs[0].line if secs else None))
         elif secs:
             results.append(ItemResult(OTHER, sid, "pass", [], None, secs[0].line))
     order = {sid: n for n, sid in enumerate(dict.fromkeys(r.section for r in results))}

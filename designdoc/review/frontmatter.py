@@ -76,7 +76,7 @@ def set_keys_in_lines(lines: list[str], updates: dict[str, str], nl: str, quote:
             continue
         new_line = f"{key}: {_format(value, quote.get(key, ''))}{nl}"
         after = None
-        for anchor in ("created", "status") if key == "updated" else ("kind", "title"):
+        for anchor in ("created",) if key == "updated" else ("kind", "title"):
             after = next(
                 (i for i, ln in enumerate(out) if _LINE_RE.match(ln) and _LINE_RE.match(ln)["key"] == anchor),
                 None,
