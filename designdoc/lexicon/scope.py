@@ -26,7 +26,9 @@ ONE_PAGER_HOME: dict[str, tuple[str, ...]] = {
     "priorities": ("how",),
 }
 
-_SENTENCE_RE = re.compile(r"[^.!?\n;]+(?:[.!?;]+|$)", re.M)
+# A sentence ends at . ! ? ; before a capital, digit or quote ("п.п. оттока"
+# and "e.g. the" stay whole), and at every line end (list items, table rows).
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZА-ЯЁ0-9«\"(*-])|(?<=;)\s+|\n+")
 _WORD_RE = re.compile(r"\w{2,}")
 
 
@@ -58,7 +60,7 @@ def section_text(sections: Iterable[Section]) -> str:
 
 
 def _meaningful(text: str) -> bool:
-    """False when only headings-level words or placeholders are left."""
+    """False when nothing but placeholders is left."""
     from designdoc.rules.structure import find_placeholders
 
     kept = []
@@ -66,7 +68,7 @@ def _meaningful(text: str) -> bool:
         for col, what in reversed(find_placeholders(line)):
             line = line[:col] + line[col + len(what) :]
         kept.append(line)
-    return len(_WORD_RE.findall("\n".join(kept))) >= 2
+    return len(_WORD_RE.findall("\n".join(kept))) >= 1
 
 
 def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
@@ -111,7 +113,7 @@ def body_without(doc: Document, *sids: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Rough sentences (and list items, table rows) of a text."""
-    return [m.group(0).strip() for m in _SENTENCE_RE.finditer(text) if m.group(0).strip()]
+    return [s.strip() for s in _SENTENCE_END_RE.split(text) if s.strip()]
 
 
 def sentences_with(concept: str, text: str) -> str:

@@ -1,0 +1,237 @@
+"""A/B design rules (DD230–DD239), deferral included."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+import pytest
+
+from tests.rules._content import check, severities
+
+FULL_EN = """\
+## A/B test
+Hypothesis: the ranker raises CTR by 2%. Primary metric: CTR; guardrails: latency p99.
+Split by user id 50/50 for two weeks. α = 0.05, power 0.8, MDE 2%.
+An A/A test runs first. Ship if CTR wins at α; stop if revenue drops 3%.
+"""
+FULL_RU = """\
+## A/B-тест
+Гипотеза: скоринг снижает потери на 30%. Основная метрика — потери; контрольные метрики — жалобы.
+Рандомизация по клиентам 50/50, длительность — 6 недель. Уровень значимости 0,05, мощность 80%.
+Перед тестом — A/A-тест. Раскатываем, если потери ниже при статистической значимости.
+"""
+AB_RULES = [
+    "ab-no-hypothesis", "ab-no-primary-metric", "ab-no-guardrail-metric", "ab-no-split-unit",
+    "ab-no-significance-level", "ab-no-power-or-mde", "ab-no-duration", "ab-no-aa-test",
+    "ab-no-stop-criteria",
+]
+
+
+@pytest.mark.parametrize("rule", AB_RULES)
+@pytest.mark.parametrize("md", [FULL_EN, FULL_RU])
+def test_full_design_passes(md, rule):
+    assert check(md, rule) == []
+
+
+@pytest.mark.parametrize("rule", AB_RULES)
+def test_bare_design_fails_every_rule(rule):
+    assert check("## A/B test\nWe will run a test.\n", rule) == [(1, rule)]
+
+
+@pytest.mark.parametrize("rule", AB_RULES + ["ab-deferred"])
+def test_missing_or_empty_section_is_silent(rule):
+    assert check("## Metrics\nCTR +2%.\n", rule) == []
+    assert check("## A/B test\n<!-- fill me -->\n## Monitoring\nX.\n", rule) == []
+    assert check("## A/B test\nTBD\n", rule) == []
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## A/B test\nα = 0.05, power 0.8.\n", []),
+    ("## A/B test\nalpha 0.05\n", []),
+    ("## A/B test\nA significance level of 5% and 80% power.\n", []),
+    ("## A/B test\nWe reject H0 when p-value < 0.05.\n", []),
+    ("## A/B-тест\nУровень значимости 0,05.\n", []),
+    ("## A/B-тест\nАльфа 5%.\n", []),
+    ("## A/B test\n- **Significance level (α):** 0.05\n", []),
+    ("## A/B test\nWe will run an A/B test for two weeks and check significance.\n",
+     [(1, "ab-no-significance-level")]),
+    ("## A/B-тест\nДве недели, сплит по user_id.\n", [(1, "ab-no-significance-level")]),
+    # stated elsewhere in the doc (e.g. under Metrics)
+    ("## Metrics\nTests use α = 0.05.\n## A/B test\nTwo weeks.\n", []),
+])
+def test_significance(md, expected):
+    assert check(md, "ab-no-significance-level") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## A/B test\npower 0.8\n", []),
+    ("## A/B test\nMDE 2%\n", []),
+    ("## A/B test\nThe minimum detectable effect is one point.\n", []),
+    ("## A/B-тест\nМощность 80%.\n", []),
+    ("## A/B-тест\nМинимальный детектируемый эффект — 1 п.п.\n", []),
+    ("## A/B-тест\nСтатистическая мощность теста 0,8.\n", []),
+    # «мощности» of servers are not statistical power
+    ("## A/B-тест\nМощности серверов хватит на 14 дней теста.\n", [(1, "ab-no-power-or-mde")]),
+    ("## A/B test\nComputing power is enough; sample size TBD later.\n", [(1, "ab-no-power-or-mde")]),
+    ("## A/B test\nα = 0.05, two weeks, split by user id.\n", [(1, "ab-no-power-or-mde")]),
+])
+def test_power_or_mde(md, expected):
+    assert check(md, "ab-no-power-or-mde") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## A/B test\nRuns 2 weeks.\n", []),
+    ("## A/B test\nRuns 14 days.\n", []),
+    ("## A/B test\nRuns for a month.\n", []),
+    ("## A/B test\nTwo quarters.\n", []),
+    ("## A/B-тест\nДлительность — 14 дней.\n", []),
+    ("## A/B-тест\nДве недели.\n", []),
+    ("## A/B-тест\nПилот в течение квартала.\n", []),
+    ("## A/B-тест\nТест идет месяц.\n", []),
+    ("## A/B test\nSplit by user id; α = 0.05, power 0.8.\n", [(1, "ab-no-duration")]),
+    # a plan row elsewhere counts
+    ("## A/B test\nSplit by user.\n## Plan\n| stage | estimate |\n|---|---|\n| A/B test | 3 weeks |\n", []),
+])
+def test_duration(md, expected):
+    assert check(md, "ab-no-duration") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## A/B test\nSplit by user id.\n", []),
+    ("## A/B test\nSessions are randomised per session.\n", []),
+    ("## A/B test\nAccounts are randomised 50/50 within each book.\n", []),
+    ("## A/B test\nSwitchback: 30-minute time slots are randomly assigned.\n", []),
+    ("## A/B test\nA rollout to 20% of submitters.\n", []),
+    ("## A/B-тест\nРандомизация по пользователям.\n", []),
+    ("## A/B-тест\nСплит по user_id.\n", []),
+    ("## A/B-тест\nПодписчики делятся случайно на две группы.\n", []),
+    ("## A/B-тест\nПилот на 2 станциях из 12.\n", []),
+    ("## A/B test\n50/50 split for two weeks.\n", [(1, "ab-no-split-unit")]),
+    ("## A/B-тест\nДелим трафик 50/50.\n", [(1, "ab-no-split-unit")]),
+])
+def test_split_unit(md, expected):
+    assert check(md, "ab-no-split-unit") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## A/B test\nPrimary metric: CTR; guardrails: latency.\n", []),
+    ("## A/B test\nControl metrics: reopen rate, CSAT.\n", []),
+    ("## A/B test\nCTR must rise without hurting revenue per session.\n", []),
+    ("## A/B-тест\nКонтрольные метрики — доля проверок и жалобы.\n", []),
+    ("## A/B-тест\nОтток ниже без роста расходов на скидки.\n", []),
+    ("## Metrics\nGuardrail metrics: latency.\n## A/B test\nTwo weeks.\n", []),
+    ("## Goals\nRevPAR +2% without an increase in relocations.\n## A/B test\nTwo weeks.\n", []),
+    # NeMo Guardrails is an LLM library, a control group is not a control metric
+    ("## A/B test\nPrimary metric: CSAT. Answers pass through NeMo Guardrails.\n",
+     [(1, "ab-no-guardrail-metric")]),
+    ("## A/B test\nPrimary metric: CSAT; LLM guardrails filter outputs.\n", [(1, "ab-no-guardrail-metric")]),
+    ("## A/B-тест\nКонтрольная группа получает старую рассылку.\n", [(1, "ab-no-guardrail-metric")]),
+])
+def test_guardrail(md, expected):
+    assert check(md, "ab-no-guardrail-metric") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## A/B test\nHypothesis: drafts reduce handling time by 15%.\n", []),
+    ("## A/B test\nWe expect CTR to grow.\n", []),
+    ("## A/B-тест\nГипотеза: скоринг снижает потери.\n", []),
+    ("## A/B-тест\nОжидаем рост конверсии.\n", []),
+    ("## A/B test\nSuccess: listening time +3% with statistical significance.\n", []),
+    ("## A/B test\nSplit by user id for two weeks; α = 0.05, power 0.8.\n", [(1, "ab-no-hypothesis")]),
+    ("## A/B-тест\nСплит по user_id, 2 недели.\n", [(1, "ab-no-hypothesis")]),
+])
+def test_hypothesis(md, expected):
+    assert check(md, "ab-no-hypothesis") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## A/B test\nPrimary metric: listening time per session.\n", []),
+    ("## A/B test\nKey metrics. Handling time per ticket.\n", []),
+    ("## A/B test\nA rollout comparing tag acceptance rate.\n", []),
+    ("## A/B-тест\nОсновная метрика — доля ошибок категории.\n", []),
+    ("## A/B-тест\nMDE — 1 п.п. оттока.\n", []),
+    ("## A/B-тест\nСравнение числа внеплановых остановок.\n", []),
+    ("## A/B test\nUsers are split 50/50 by user id for three weeks.\n", [(1, "ab-no-primary-metric")]),
+    ("## A/B-тест\nПилот в 6 отелях из 40; разность разностей.\n", [(1, "ab-no-primary-metric")]),
+    # "business metric —" under Metrics is not the test's primary metric
+    ("## Metrics\nБизнес-метрика — RevPAR.\n## A/B-тест\nПилот 8 недель.\n", [(3, "ab-no-primary-metric")]),
+])
+def test_primary_metric(md, expected):
+    assert check(md, "ab-no-primary-metric") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## A/B test\nAn A/A week precedes the test.\n", []),
+    ("## A/B-тест\nПеред тестом — А/А-тест на 2 недели.\n", []),
+    ("## A/B test\nAn AA test on last year's data.\n", []),
+    ("## A/B test\nSplit by user id for two weeks.\n", [(1, "ab-no-aa-test")]),
+])
+def test_aa_test(md, expected):
+    assert check(md, "ab-no-aa-test") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## A/B test\nRoll out if CTR rises; stop the test if revenue drops 3%.\n", []),
+    ("## A/B-тест\nОстанавливаем тест, если выручка упадет на 3%.\n", []),
+    ("## A/B test\nPilot.\n## Requirements\nWhat we consider a successful pilot: +3%.\n", []),
+    ("## A/B test\nPrimary metric CTR; α = 0.05; two weeks.\n", [(1, "ab-no-stop-criteria")]),
+])
+def test_stop_criteria(md, expected):
+    assert check(md, "ab-no-stop-criteria") == expected
+
+
+def test_stop_criteria_is_info():
+    assert severities("## A/B test\nTwo weeks.\n", "ab-no-stop-criteria") == ["info"]
+
+
+DEFERRED = [
+    "## A/B test\nA/B test: not run in this phase because the tool has 40 internal users; "
+    "we compare handling time before/after instead.\n",
+    "## A/B test\nNo A/B test because traffic is too low; a pilot in one region instead.\n",
+    "## A/B-тест\nA/B-тест не проводится, так как трафика мало; оцениваем пилотом.\n",
+    "## A/B-тест\nНе будем проводить A/B-тест. Причина: регулятор запрещает разные условия.\n",
+]
+
+
+@pytest.mark.parametrize("md", DEFERRED)
+@pytest.mark.parametrize("rule", AB_RULES)
+def test_deferral_silences_ab_rules(md, rule):
+    assert check(md, rule) == []
+
+
+@pytest.mark.parametrize("md", DEFERRED)
+def test_deferral_is_one_info_note(md):
+    assert check(md, "ab-deferred") == [(1, "ab-deferred")]
+    assert severities(md, "ab-deferred") == ["info"]
+
+
+def test_deferral_without_reason_keeps_rules():
+    md = "## A/B test\nNo A/B test.\n"
+    assert check(md, "ab-deferred") == []
+    assert check(md, "ab-no-significance-level") == [(1, "ab-no-significance-level")]
+
+
+def test_approved_deferral_needs_an_alternative():
+    head = "---\nstatus: approved\n---\n"
+    bare = head + "## A/B test\nNo A/B test because the regulator forbids it.\n"
+    alt = head + "## A/B test\nNo A/B test because traffic is low; we run a pilot in one city.\n"
+    assert severities(bare, "ab-deferred") == ["warning"]
+    assert severities(alt, "ab-deferred") == ["info"]
+    assert check(bare, "ab-no-significance-level") == []
+
+
+def test_one_pager_ab_rules_need_a_sub_section():
+    md = dedent("""\
+    ---
+    kind: one-pager
+    ---
+    ## Why
+    Late orders.
+    ## What
+    ETA model.
+    ## How
+    Online A/B test by customer id for 2 weeks.
+    """)
+    assert check(md, "ab-no-significance-level") == []
+    md_sub = md + "### A/B test\nSplit by user_id for three weeks.\n"
+    assert check(md_sub, "ab-no-significance-level") == [(10, "ab-no-significance-level")]

@@ -1,0 +1,46 @@
+"""Data rules (DD211, DD212)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules._content import check
+
+FEAT = "no-feature-source"
+LABEL = "no-label-source"
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Data\nFeatures: 18 months of platform events from ClickHouse.\n", []),
+    ("## Данные\nПризнаки — события платформы за 18 месяцев из хранилища.\n", []),
+    ("## Data\nWe will gather the data we need.\n", [(1, FEAT)]),
+    ("## Данные\nСоберем нужные данные.\n", [(1, FEAT)]),
+    ("## Data\nTraining: the 1,800 tagged projects (title + description).\n", []),
+    ("## Data\nSee the table `crm.churn_scores` and billing.subscriptions.\n", []),
+    ("## Data\n### Data sources\nLoyalty-card transactions.\n### Labeling\nPurchases.\n", []),
+    ("## Data\nTODO\n", []),  # placeholder-text covers it
+    ("## Goals\nX.\n", []),
+])
+def test_no_feature_source(md, expected):
+    assert check(md, FEAT) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Data\nOrder logs; the label is a return registered within 30 days.\n", []),
+    ("## Данные\nЛоги заказов; метка — возврат в течение 30 дней.\n", []),
+    ("## Data\nOrder logs and customer profiles from the warehouse.\n", [(1, LABEL)]),
+    ("## Данные\nЛоги заказов и профили клиентов из хранилища.\n", [(1, LABEL)]),
+    ("## Данные\nЖурнал ремонтов — источник меток отказа.\n", []),
+    ("## Данные\nТаргет — отмена подписки из биллинга, разметка не нужна.\n", []),
+    ("## Data\nPairs are labelled on a crowdsourcing platform with overlap 3.\n", []),
+    ("## Данные\nПары размечают асессоры на Толоке.\n", []),
+    # labels under a Data sub-section
+    ("## Data\n### Sources\nTickets.\n### Data labeling\nSenior agents mark the answer.\n", []),
+    # defined with the task instead
+    ("## Goals\nThe target is a cancellation within 30 days.\n## Data\nBooking logs.\n", []),
+    ("## Data\nSession logs; clustering, so no labels are needed.\n", []),
+    # a one-pager without a Data sub-section is not asked for labels
+    ("---\nkind: one-pager\n---\n## Why\nX.\n## What\nY.\n## How\nOrder logs.\n", []),
+])
+def test_no_label_source(md, expected):
+    assert check(md, LABEL) == expected

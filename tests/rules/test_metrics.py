@@ -1,0 +1,75 @@
+"""Metrics rules (DD201–DD204)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules._content import check
+
+ONLINE = "no-online-metric"
+OFFLINE = "no-offline-metric"
+TARGET = "metric-without-target"
+ACC = "accuracy-only-metric"
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Metrics\nOnline: churn rate −1 pp. Offline: PR-AUC ≥ 0.35.\n", []),
+    ("## Метрики\nОнлайн: конверсия в оплату +1,5 п.п. Офлайн: PR-AUC ≥ 0,35.\n", []),
+    ("## Metrics\nOffline: PR-AUC ≥ 0.35 on the held-out month.\n", [(1, ONLINE)]),
+    ("## Метрики\nОфлайн: ROC-AUC ≥ 0,8.\n", [(1, ONLINE)]),
+    # "online inference" is not an online metric
+    ("## Metrics\nRecall@20 ≥ 0.3, computed with online inference.\n", [(1, ONLINE)]),
+    # the A/B design's primary metric counts
+    ("## Metrics\nRecall@20 ≥ 0.3.\n## A/B test\nPrimary metric: carousel CTR.\n", []),
+    ("## Метрики\nДоля объявлений в неверной категории — с 9% до 4%.\n", []),
+    # no metrics section: missing-section covers it
+    ("## Data\nLogs.\n", []),
+    ("## Metrics\n<!-- name the metrics -->\n", []),
+])
+def test_no_online_metric(md, expected):
+    assert check(md, ONLINE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Metrics\nOnline: conversion +1.5 pp. Offline: recall@20 ≥ 0.3.\n", []),
+    ("## Метрики\nОнлайн: конверсия. Офлайн: полнота ≥ 0,6 при точности 0,8.\n", []),
+    ("## Metrics\nOnline: conversion to paid +1.5 pp.\n", [(1, OFFLINE)]),
+    ("## Метрики\nВыручка +3%.\n", [(1, OFFLINE)]),
+    # named in validation instead
+    ("## Metrics\nConversion +2%.\n## Modeling\nTime split; MAE on the last month.\n", []),
+    ("# One-pager\n## What\nConversion +2%.\n## How\nOffline we measure recall@5.\n", []),
+])
+def test_no_offline_metric(md, expected):
+    assert check(md, OFFLINE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Metrics\nOnline: conversion +1.5 pp. Offline: PR-AUC ≥ 0.35.\n", []),
+    ("## Метрики\nОфлайн: PR-AUC не ниже 0,35; онлайн: отток −1 п.п.\n", []),
+    ("## Metrics\nOnline: conversion. Offline: PR-AUC and recall@20.\n", [(1, TARGET)]),
+    ("## Metrics\nPrecision@10% and NDCG@5.\n", [(1, TARGET)]),
+    ("## Метрики\nКонверсия и PR-AUC.\n", [(1, TARGET)]),
+    ("## Metrics\n| Metric | Target |\n|---|---|\n| Conversion | 5.1 |\n", []),
+    ("## Метрики\n| Метрика | Целевое значение |\n|---|---|\n| Конверсия | 5,1 |\n", []),
+    ("## Metrics\n| Metric | Target |\n|---|---|\n| Conversion | higher |\n", [(1, TARGET)]),
+    ("## Metrics\nZero-result rate from 16% to under 5%.\n", []),
+    ("## Метрики\nДоля ошибок — с 9% до 4%.\n", []),
+    # a success criterion elsewhere is a target of a metric of the doc
+    ("## Requirements\nThe model is ready when precision ≥ 0.4.\n## Metrics\nPrecision@10%.\n", []),
+    ("## Metrics\n- Recall ≥ 0.9\n- MAE <= 7 minutes\n", []),
+])
+def test_metric_without_target(md, expected):
+    assert check(md, TARGET) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Goals\nFraud is 0.3% of payments.\n## Metrics\nAccuracy ≥ 0.95.\n", [(3, ACC)]),
+    ("## Цели\nМошенничество — редкое событие.\n## Метрики\nAccuracy ≥ 0,95.\n", [(3, ACC)]),
+    ("## Goals\nFraud is rare.\n## Metrics\nAccuracy ≥ 0.95, recall ≥ 0.6.\n", []),
+    ("## Цели\nМошенничество — редкое событие.\n## Метрики\nAccuracy и полнота ≥ 0,6.\n", []),
+    # balanced problem, no cost hints
+    ("## Goals\nSort photos into 10 balanced classes.\n## Metrics\nAccuracy ≥ 0.9.\n", []),
+    ("## Goals\nA false negative is worse than a false positive.\n## Metrics\nTop-3 accuracy ≥ 0.9.\n", [(3, ACC)]),
+])
+def test_accuracy_only_metric(md, expected):
+    assert check(md, ACC) == expected
