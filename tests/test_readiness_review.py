@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from designdoc.review.readiness import readiness
 
 FIX = Path(__file__).parent / "fixtures" / "review"
@@ -59,3 +61,13 @@ def test_lines_are_those_of_the_file():
     text = "# Doc\n\n## Goals\n\nTBD\n"
     r = readiness(text, "doc.md")
     assert any(b.rule == "placeholder-text" and b.line == 5 for b in r.review_blockers)
+
+
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.md"))
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="no examples/*.md yet")
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_shipped_examples_pass_the_review_gates(path):
+    r = readiness(path.read_text(encoding="utf-8"), str(path))
+    assert not r.review_blockers, [str(b) for b in r.review_blockers]
