@@ -38,7 +38,12 @@ class Scope:
 
     anchor: Section
     sections: tuple[Section, ...]
-    text: str
+    text: str  # with the sections' own headings
+
+    @property
+    def body(self) -> str:
+        """Text without the sections' own headings ("Rollback plan" is no action)."""
+        return "\n".join(s.text() for s in self.sections)
 
     def blocks(self) -> Iterator[Block]:
         for sec in self.sections:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import Scope, column, scope, sentences_with, tables
+from designdoc.lexicon.scope import Scope, body_without, column, scope, sentences_with, tables
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -26,7 +26,7 @@ def _elsewhere(doc: Document) -> str:
     Real docs put the plan under deployment ("Fallback", "Kill switch") or
     monitoring ("if coverage drops below 90%, revert").
     """
-    return sentences_with("rollback_context", doc.text())
+    return sentences_with("rollback_context", body_without(doc, "rollback"))
 
 
 def _check(doc: Document, concept: str, header: str) -> Scope | None:
@@ -34,7 +34,7 @@ def _check(doc: Document, concept: str, header: str) -> Scope | None:
     sc = scope(doc, "rollback")
     if sc is None:
         return None
-    if lexicon.has(concept, sc.text) or _column_filled(sc, header):
+    if lexicon.has(concept, sc.body) or _column_filled(sc, header):
         return None
     if lexicon.has(concept, _elsewhere(doc)):
         return None

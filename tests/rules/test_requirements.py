@@ -1,0 +1,39 @@
+"""Requirement rules (DD281, DD282)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules._content import check
+
+READY = "no-readiness-criterion"
+COSTS = "error-costs-not-discussed"
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Requirements\nThe model is ready when precision in the top 10% is ≥ 0.4.\n", []),
+    ("## Требования\nМодель готова, если на отложенном месяце recall ≥ 0,6.\n", []),
+    ("## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n", [(1, READY)]),
+    ("## Требования\nПрогноз раз в сутки по каждому насосу.\n", [(1, READY)]),
+    ("## Requirements\nBatch.\n### MVP success criteria\nPromo cost −6%.\n", []),
+    ("## Требования\nПакетно.\n## Пилот\nЧто считаем успешным пилотом: отток −1 п.п.\n", []),
+    ("## Requirements\nAnswer < 1 s; precision@5 ≥ 0.8 on the labelled set.\n", []),
+    ("## Success metrics\nChargebacks −20%.\n## Requirements\n80 ms p99.\n", []),
+    ("## Goals\nX.\n", []),
+])
+def test_no_readiness_criterion(md, expected):
+    assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Requirements\nA missed fraud costs the full amount; a false step-up costs a little conversion.\n", []),
+    ("## Требования\nПропуск мошенничества стоит всей суммы, ложная блокировка — звонка.\n", []),
+    ("## Requirements\nScores within 80 ms p99.\n", [(1, COSTS)]),
+    ("## Требования\nОтвет за 150 мс.\n", [(1, COSTS)]),
+    ("## Requirements\n80 ms.\n## Metrics\nPrecision ≥ 0.95 because a false merge is much worse than a missed one.\n", []),
+    ("## Требования\n150 мс.\n## Метрики\nЛожные срабатывания дороже пропусков.\n", []),
+    # type I / II errors of the A/B test are not model error costs
+    ("## Requirements\n80 ms.\n## A/B test\nType I error 5%, type II error 20%.\n", [(1, COSTS)]),
+])
+def test_error_costs_not_discussed(md, expected):
+    assert check(md, COSTS) == expected

@@ -1,0 +1,26 @@
+"""Risk rules (DD271)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules._content import check
+
+RULE = "risk-without-mitigation"
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Risks\nLabel delay → we monitor a proxy metric daily.\n", []),
+    ("## Риски\nЗадержка меток — отслеживаем прокси-метрику ежедневно.\n", []),
+    ("## Risks\nLabel delay; fraudsters adapt to the model.\n", [(1, RULE)]),
+    ("## Риски\nЗадержка меток; адаптация мошенников к модели.\n", [(1, RULE)]),
+    ("## Risks & mitigations\nFalse warnings on artistic photos — start with a conservative threshold.\n", []),
+    ("## Risks & mitigations\nLabel delay.\n", [(1, RULE)]),  # the heading is not a mitigation
+    ("## Open questions\n- Do advertisers need to see the score?\n- How do we treat new ads?\n", []),
+    ("## Risks\n| Risk | Mitigation |\n|---|---|\n| Drift | weekly retrain |\n| Label delay | |\n", [(5, RULE)]),
+    ("## Риски\n| Риск | Меры |\n|---|---|\n| Дрейф | переобучение |\n", []),
+    ("---\nkind: hypothesis\n---\n## Idea\nA.\n## Risks\nReposts of old listings.\n", [(6, RULE)]),
+    ("## Goals\nX.\n", []),
+])
+def test_risk_without_mitigation(md, expected):
+    assert check(md, RULE) == expected

@@ -1,0 +1,50 @@
+"""Rollback rules (DD251–DD253)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules._content import check
+
+TRIG = "rollback-no-trigger"
+ACT = "rollback-no-action"
+OWNER = "rollback-no-owner"
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Rollback plan\nIf precision falls below 0.25 for two weeks, revert to the rules.\n", []),
+    ("## План отката\nЕсли доля проверок превысит 1% за час — флаг отключает модель.\n", []),
+    ("## Rollback plan\nWe can switch back to the previous model.\n", [(1, TRIG)]),
+    ("## План отката\nМожно вернуться к предыдущей версии.\n", [(1, TRIG)]),
+    ("## Rollback\n| Trigger | Action |\n|---|---|\n| p99 > 300 ms | flag off |\n", []),
+    ("## Откат\n| Условие | Действие |\n|---|---|\n| рост жалоб | откат |\n", []),
+    ("## Goals\nX.\n", []),
+])
+def test_rollback_no_trigger(md, expected):
+    assert check(md, TRIG) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Rollback plan\nIf error rate exceeds 1%, a feature flag switches back to the rules.\n", []),
+    ("## План отката\nПри росте ошибок возвращаемся к предыдущей версии модели.\n", []),
+    ("## Rollback plan\nWe watch error rate and latency closely.\n", [(1, ACT)]),
+    ("## План отката\nСледим за ошибками и задержкой.\n", [(1, ACT)]),
+    ("## Fallback\nIf the LLM vendor errors, the tool shows the top BM25 paragraphs instead.\n", []),
+    ("## Откат\nЕсли сервис недоступен, работают только правила.\n", []),
+    ("## Rollback\n| Trigger | Action |\n|---|---|\n| p99 > 300 ms | page on-call |\n", []),
+    # the action described under deployment
+    ("## Rollback plan\nIf latency > 300 ms.\n## Deployment\nA kill switch reverts to the baseline.\n", []),
+])
+def test_rollback_no_action(md, expected):
+    assert check(md, ACT) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Rollback plan\nIf errors > 1%, the on-call engineer reverts to the previous model.\n", []),
+    ("## План отката\nРешение об откате принимает дежурный инженер.\n", []),
+    ("## Rollback plan\nIf error rate exceeds 1%, revert to the previous model.\n", [(1, OWNER)]),
+    ("## План отката\nЕсли ошибок больше 1%, откатываемся.\n", [(1, OWNER)]),
+    ("## Rollback\n| Trigger | Action | Owner |\n|---|---|---|\n| errors | revert | Kim |\n", []),
+])
+def test_rollback_no_owner(md, expected):
+    assert check(md, OWNER) == expected
