@@ -144,5 +144,19 @@ def find(concept: str, text: str) -> Match | None:
 
 
 def has(concept: str, text: str) -> bool:
-    """Whether ``concept`` occurs in ``text``."""
-    return find(concept, text) is not None
+    """Whether ``concept`` occurs in ``text`` (stops at the first valid hit)."""
+    if not text:
+        return False
+    inc, exc = _compiled(concept)
+    norm = normalise(text)
+    vetoed: list[tuple[int, int]] | None = None
+    for rx in inc:
+        for m in rx.finditer(norm):
+            s, e = m.span()
+            if e == s:
+                continue
+            if exc and vetoed is None:
+                vetoed = [(v.start(), v.end()) for x in exc for v in x.finditer(norm)]
+            if not vetoed or not any(vs <= s and e <= ve for vs, ve in vetoed):
+                return True
+    return False
