@@ -34,6 +34,7 @@ class FileResult:
     skipped: str | None = None  # why the file was not linted (not a design doc)
     owners: list[str] = field(default_factory=list)
     updated: str | None = None
+    readiness: dict[str, Any] | None = None  # gates for review / approval (review.readiness)
 
     def to_json(self) -> dict[str, Any]:
         from designdoc.rules.registry import get_rule
@@ -49,6 +50,7 @@ class FileResult:
             "status": self.status,
             "sections": self.sections,
             "problems": [p.to_json(url(p.code)) for p in self.problems],
+            "readiness": self.readiness,
         }
 
 
@@ -97,20 +99,29 @@ def _canonical(ident: str) -> str | None:
     return r.code if r else None
 
 
-def lint_document(doc: Document, settings: Settings) -> list[Problem]:
-    """Run the enabled rules on a parsed document and apply suppressions."""
+def _check(doc: Document, settings: Settings) -> tuple[list[Any], Any]:
+    """Run the enabled rules once: raw findings and the doc's suppressions."""
     from designdoc import suppress
-    from designdoc.rules.registry import all_rules, get_rule, run_rules
+    from designdoc.rules.registry import all_rules, check_all
 
-    catalog = settings.catalog()
     rules = [r for r in all_rules() if r.code in settings.codes]
-    problems = list(run_rules(doc, rules, catalog, settings.options, settings.severity))
-    sup = suppress.read(doc.comments, _canonical)
-    problems = [p for p in problems if not sup.hides(p)]
+    raw = check_all(doc, rules, settings.catalog(), settings.options, settings.severity)
+    return raw, suppress.read(doc.comments, _canonical)
+
+
+def _judged(
+    raw: list[Any], sup: Any, doc: Document, settings: Settings, status: str | None = None
+) -> list[Problem]:
+    """Problems at their severity for ``status`` (default: the doc's own)."""
+    from designdoc.rules.registry import finalize, get_rule
+
+    status = status or doc.status
+    found = finalize(raw, doc, settings.catalog(), settings.severity, status)
+    problems = [p for p in found if not sup.hides(p)]
     approved = get_rule("approved-with-errors")
     if (
         approved is not None
-        and doc.status == "approved"
+        and status == "approved"
         and approved.code in settings.codes
         and settings.severity.get(approved.code) != "off"
         and any(p.severity == "error" for p in problems)
@@ -125,6 +136,33 @@ def lint_document(doc: Document, settings: Settings) -> list[Problem]:
         if not sup.hides(p):
             problems.append(p)
     return sorted(problems, key=lambda p: (p.line, p.column, p.code))
+
+
+def lint_document(doc: Document, settings: Settings, status: str | None = None) -> list[Problem]:
+    """Run the enabled rules on a parsed document and apply suppressions.
+
+    ``status`` judges the doc as if its front matter said so (readiness).
+    """
+    raw, sup = _check(doc, settings)
+    return _judged(raw, sup, doc, settings, status)
+
+
+def _readiness(raw: list[Any], sup: Any, doc: Document, settings: Settings) -> dict[str, Any] | None:
+    """Readiness gates from the same rule run, judged at review and approved."""
+    from designdoc.review.readiness import Judgement, readiness_from
+
+    def judgement(status: str) -> Judgement:
+        problems = [p for p in _judged(raw, sup, doc, settings, status) if p.name != "approved-with-errors"]
+        return Judgement(doc, problems, set(settings.codes), dict(settings.severity), settings.catalog())
+
+    return readiness_from(judgement("review"), judgement("approved")).to_json()
+
+
+def _lint_parsed(doc: Document, settings: Settings) -> FileResult:
+    raw, sup = _check(doc, settings)
+    result = _file_result(doc, _judged(raw, sup, doc, settings))
+    result.readiness = _readiness(raw, sup, doc, settings)
+    return result
 
 
 def _file_result(doc: Document, problems: list[Problem]) -> FileResult:
@@ -175,7 +213,7 @@ def lint_source(
     if path.endswith(SPEC_SUFFIXES):
         return _lint_spec(text, path, settings)
     doc = parse(text, path, settings.catalog(), kind or settings.kind)
-    return _file_result(doc, lint_document(doc, settings))
+    return _lint_parsed(doc, settings)
 
 
 def _apply_cli(
@@ -227,7 +265,8 @@ def _lint_rendered_spec(spec: Any, text: str, path: str, settings: Settings) -> 
 
     markdown = render_spec(spec)
     doc = parse(markdown, path, settings.catalog(), settings.kind)
-    problems = lint_document(doc, settings)
+    parsed = _lint_parsed(doc, settings)
+    problems = parsed.problems
     key_lines: dict[str, int] = {}
     for m in re.finditer(r"^([A-Za-z_][\w-]*)\s*:", text, re.M):
         key_lines.setdefault(m.group(1), text.count("\n", 0, m.start()) + 1)
@@ -240,6 +279,7 @@ def _lint_rendered_spec(spec: Any, text: str, path: str, settings: Settings) -> 
     result.sections = [
         {**s, "line": key_lines.get(s["id"], 1)} for s in result.sections
     ]
+    result.readiness = parsed.readiness
     return result
 
 

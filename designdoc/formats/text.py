@@ -23,7 +23,23 @@ def render(result: Result, color: bool = False) -> str:
             # Severity shows as the code's colour; the plain line stays
             # `path:line:col: CODE name message` for editors and grep.
             lines.append(f"{loc} {code} {p.name} {p.message}")
+        if f.problems and f.readiness:
+            lines.append(_c(f"{f.path}: {readiness_line(f.readiness)}", "2", color))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+_LEVELS = {
+    "ready-for-approval": "ready for approval",
+    "ready-for-review": "ready for review, not for approval",
+    "not-ready": "not ready for review",
+}
+
+
+def readiness_line(r: dict) -> str:  # type: ignore[type-arg]
+    """`ready for review, not for approval (3 blockers; 82% of checks pass)`."""
+    blockers = r["review_blockers"] if r["level"] == "not-ready" else r["approval_blockers"]
+    extra = f"{len(blockers)} blocker{'s' if len(blockers) != 1 else ''}; " if blockers else ""
+    return f"{_LEVELS.get(r['level'], r['level'])} ({extra}{r['percent']}% of checks pass)"
 
 
 def summary(result: Result) -> str:
@@ -33,13 +49,19 @@ def summary(result: Result) -> str:
     files = f"{c['files']} file{'s' if c['files'] != 1 else ''}"
     if skipped:
         files += f" ({skipped} skipped: not design docs)"
+    levels = [f.readiness["level"] for f in result.files if f.readiness and not f.skipped]
+    ready = ""
+    if levels:
+        counts = [(levels.count(k), v) for k, v in (("ready-for-approval", "ready for approval"),
+                  ("ready-for-review", "ready for review"), ("not-ready", "not ready"))]
+        ready = " Readiness: " + ", ".join(f"{n} {label}" for n, label in counts if n) + "."
     if not c["problems"]:
-        return f"All clear: {files} checked, no problems."
+        return f"All clear: {files} checked, no problems.{ready}"
     parts = []
     for key, label in (("errors", "error"), ("warnings", "warning"), ("infos", "info")):
         if c[key]:
             parts.append(f"{c[key]} {label}{'s' if c[key] != 1 else ''}")
-    return f"Found {c['problems']} problem{'s' if c['problems'] != 1 else ''} ({', '.join(parts)}) in {files}."
+    return f"Found {c['problems']} problem{'s' if c['problems'] != 1 else ''} ({', '.join(parts)}) in {files}.{ready}"
 
 
 def statistics(result: Result) -> str:

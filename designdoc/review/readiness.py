@@ -10,7 +10,7 @@ automated checklist items that pass.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from designdoc.problem import Problem
@@ -131,17 +131,7 @@ def judge(text: str, path: str, config: Config | None, status: str) -> Judgement
     settings = cfg.settings_for(path)
     markdown = _markdown_of(text, path)
     doc = parse(markdown, path, settings.catalog(), settings.kind)
-    real = doc.status
-    doc.status = status
-    problems = [p for p in lint_document(doc, settings) if p.name not in _DERIVED]
-    if real != status:
-        # Messages that quote the simulated status would confuse the reader.
-        prefix = f"Status is '{status}' but front matter"
-        problems = [
-            replace(p, message="Front matter" + p.message[len(prefix):]) if p.message.startswith(prefix) else p
-            for p in problems
-        ]
-    doc.status = real
+    problems = [p for p in lint_document(doc, settings, status) if p.name not in _DERIVED]
     return Judgement(doc, problems, set(settings.codes), dict(settings.severity), settings.catalog())
 
 

@@ -130,6 +130,7 @@ def invalid_spec(doc: Document, ctx: Context) -> Iterator[Problem]:
     name="incomplete-front-matter",
     severity="warning",
     summary="A doc in review or approved does not name its title, owners or reviewers.",
+    draft="off",
 )
 def incomplete_front_matter(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A doc that is up for review must say who owns it and who reviews it.
@@ -152,14 +153,12 @@ def incomplete_front_matter(doc: Document, ctx: Context) -> Iterator[Problem]:
         ---
     """
     fm = doc.front_matter
-    if fm is None or doc.status not in ("review", "approved"):
+    if fm is None:
         return
     status_line = doc.front_matter_lines.get("status", 2)
     for key in ("title", "owners", "reviewers"):
         if not fm.get(key):
-            yield ctx.problem(
-                status_line, f"Status is '{doc.status}' but front matter has no '{key}': add it."
-            )
+            yield ctx.problem(status_line, f"Front matter has no '{key}': add it (needed from review on).")
 
 
 @rule(

@@ -195,7 +195,12 @@ class Context:
 
 
 def effective_severity(
-    rule: Rule, problem: Problem, doc: Document, catalog: Catalog, override: str | None = None
+    rule: Rule,
+    problem: Problem,
+    doc: Document,
+    catalog: Catalog,
+    override: str | None = None,
+    status: str | None = None,
 ) -> str:
     """The final severity of a problem: config first, then the doc's status.
 
@@ -205,11 +210,12 @@ def effective_severity(
     - Problems about ``optional`` sections are never errors.
     """
     severity = override or problem.severity
-    if doc.status in ("rejected", "superseded"):
+    status = status or doc.status
+    if status in ("rejected", "superseded"):
         return "info"
     spec = catalog.sections.get(problem.section or "")
     required = spec.required if spec else "draft"
-    if doc.status == "draft":
+    if status == "draft":
         if rule.draft and not override:
             severity = rule.draft
         elif severity == "error" and required != "draft":
@@ -230,13 +236,45 @@ def run_rules(
 
     ``severities`` maps rule codes to a configured severity (or "off").
     """
-    from dataclasses import replace
+    raw = check_all(doc, rules, catalog, options, severities)
+    yield from finalize(raw, doc, catalog, severities)
 
+
+# A raw finding: the rule and its problem at the rule's own severity. Rules
+# do not read the doc's status, so one run serves every status (readiness
+# judges a draft as if it were in review or approved without re-running).
+Raw = tuple[Rule, Problem]
+
+
+def check_all(
+    doc: Document,
+    rules: Iterable[Rule],
+    catalog: Catalog,
+    options: dict[str, dict[str, Any]],
+    severities: dict[str, str],
+) -> list[Raw]:
+    """Run the checks of every rule not switched off; severities not yet applied."""
+    out: list[Raw] = []
     for r in rules:
-        override = severities.get(r.code)
-        if override == "off":
+        if severities.get(r.code) == "off":
             continue
         ctx = Context(r, catalog, {**r.options, **options.get(r.name, {})}, doc.path)
-        for p in r.check(doc, ctx):
-            final = effective_severity(r, p, doc, catalog, override)
-            yield p if final == p.severity else replace(p, severity=final)
+        out.extend((r, p) for p in r.check(doc, ctx))
+    return out
+
+
+def finalize(
+    raw: Iterable[Raw],
+    doc: Document,
+    catalog: Catalog,
+    severities: dict[str, str],
+    status: str | None = None,
+) -> Iterator[Problem]:
+    """Problems at their final severity for ``status`` (default: the doc's)."""
+    from dataclasses import replace
+
+    for r, p in raw:
+        final = effective_severity(r, p, doc, catalog, severities.get(r.code), status)
+        if final == "off":
+            continue
+        yield p if final == p.severity else replace(p, severity=final)
