@@ -31,6 +31,12 @@ _NUMBERING_RE = re.compile(
 _PURE_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s+")
 _AB_RE = re.compile(r"\b[aа]\s*/\s*[bб]\b|\b[aа]\s*[bб]\b(?=[\s\-–—]*(?:тест|test|эксп|exp|split|сплит))")
 _WORD_RE = re.compile(r"[a-zа-я0-9]+")
+_MARKUP_RE = re.compile(r"[*_~#]+")
+_LEADING_SYMBOLS_RE = re.compile(r"^[^\w(\[]+")
+_AB_SLASH_RE = re.compile(r"^\s*[aа]\s*/")
+# Headings repeat across a repo's docs ("Metrics", "Метрики"): memoise the
+# pure string functions and each catalogue's matches, bounded.
+_MEMO_MAX = 4096
 
 FILLER = frozenset(
     """a an the and or of for to in on with our we do does is are be will how what why which
@@ -47,8 +53,9 @@ _RU_ENDINGS = sorted(
 )
 
 
+@lru_cache(maxsize=_MEMO_MAX)
 def _stem(word: str) -> str:
-    if re.match(r"[а-я]", word):
+    if word and "а" <= word[0] <= "я":
         for end in _RU_ENDINGS:
             if word.endswith(end) and len(word) - len(end) >= 3:
                 return word[: -len(end)]
@@ -64,6 +71,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=_MEMO_MAX)
 def normalise_heading(title: str) -> str:
     """Canonical lower-case form of a heading for matching."""
     t = title.replace("\u00a0", " ")
@@ -71,14 +79,14 @@ def normalise_heading(title: str) -> str:
     t = _BACKTICK_RE.sub(" ", t)
     t = _ANCHOR_RE.sub(" ", t)
     t = t.lower().replace("ё", "е")
-    t = re.sub(r"[*_~#]+", " ", t).strip()
+    t = _MARKUP_RE.sub(" ", t).strip()
     # Emoji and other symbols before numbering: "📊 2. Metrics".
-    t = re.sub(r"^[^\w(\[]+", "", t)
+    t = _LEADING_SYMBOLS_RE.sub("", t)
     for _ in range(2):
         new = _NUMBERING_RE.sub("", t, count=1)
         # "I. Goals" but not "a/b test" nor the lone word "a": only strip a
         # single-letter enumerator when punctuation follows it.
-        if new != t and not re.match(r"^\s*[aа]\s*/", t):
+        if new != t and not _AB_SLASH_RE.match(t):
             t = new
         t = _PURE_NUMBER_RE.sub("", t, count=1)
     t = _AB_RE.sub(" ab ", t)
@@ -112,12 +120,14 @@ class Catalog:
     _index: list[tuple[frozenset[str], str, str]] = field(default_factory=list, repr=False)
     _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _never: list[frozenset[str]] = field(default_factory=list, repr=False)
+    _memo: dict[tuple[str, str | None], str | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._build()
 
     def _build(self) -> None:
         self._index.clear()
+        self._memo.clear()
         self._exact.clear()
         self._never = [s for s in (heading_stems(p) for p in self.not_sections) if s]
         for spec in self.sections.values():
@@ -169,6 +179,15 @@ class Catalog:
 
     def match(self, title: str, kind: str | None = None) -> str | None:
         """The section id a heading means, or None."""
+        key = (title, kind)
+        if key in self._memo:
+            return self._memo[key]
+        if len(self._memo) >= _MEMO_MAX:
+            self._memo.clear()
+        found = self._memo[key] = self._match(title, kind)
+        return found
+
+    def _match(self, title: str, kind: str | None) -> str | None:
         primary, secondary = self.allowed(kind)
         full = normalise_heading(title)
         norm = " ".join(w for w in full.split() if w not in FILLER)

@@ -104,7 +104,7 @@ class Document:
     """A parsed design doc."""
 
     path: str
-    source: str  # the normalised text (BOM dropped, CRLF → LF)
+    source: str  # the normalised text (BOM dropped, CRLF → LF, base64 data-URI payloads cut)
     root: Section
     front_matter: dict[str, Any] | None
     front_matter_error: tuple[int, str] | None  # (line, message)
@@ -370,8 +370,12 @@ def parse(
 
     catalog = catalog or default_catalog()
     source = normalise_source(text)
+    # Cut inline base64 payloads from the source itself (not only from what
+    # markdown-it sees): rules that scan source lines would otherwise crawl
+    # through megabytes of one-line base64.
+    if "base64," in source:
+        source = _DATA_URI_RE.sub(lambda m: m.group(1) + "\n" * m.group(0).count("\n"), source)
     body, fm, fm_error, fm_lines, fm_end = _split_front_matter(source)
-    body = _DATA_URI_RE.sub(lambda m: m.group(1) + "\n" * m.group(0).count("\n"), body)
     tokens = _markdown().parse(body)
     line_count = source.count("\n") + (0 if source.endswith("\n") or not source else 1)
 

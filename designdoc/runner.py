@@ -1,20 +1,37 @@
 """Run a lint over CLI targets (files, folders, stdin) and collect a Result.
 
 The one place that turns targets into per-file lint calls, so caching and
-parallelism live here and nowhere else.
+parallelism live here and nowhere else:
+
+1. discover the files (in the order discovery yields them, which is sorted);
+2. look each one up in the content-hash cache (:mod:`designdoc.cache`);
+3. lint the misses: in this process when there are few, else in a process
+   pool (``--jobs``; default ``min(cpu count, 8)``) fed in chunks;
+4. store the new results and return everything in discovery order.
+
+Linting is CPU-bound Python, so processes, not threads; each worker parses
+and lints a chunk of files and writes their cache entries itself.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from designdoc.config import Config, find_config, load_config
 from designdoc.discover import discover
 from designdoc.errors import DesignDocError
-from designdoc.lint import Result, lint_file, lint_source
+from designdoc.lint import FileResult, Result, lint_file, lint_source
+
+if TYPE_CHECKING:
+    from designdoc.cache import Cache
+
+# Below this many files to lint, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 16
+MAX_DEFAULT_JOBS = 8
 
 
 @dataclass
@@ -31,18 +48,196 @@ class LintRequest:
     jobs: int | None = None  # --jobs; None: min(cpu count, 8)
 
 
+@dataclass
+class _Job:
+    index: int  # position in the result
+    path: str
+    explicit: bool
+    key: str | None = None  # cache key, None when not cacheable
+    digest: bytes = b""  # sha256 of the bytes the key was made from
+
+
+def default_jobs() -> int:
+    """Worker processes when ``--jobs`` is not given: usable CPUs, at most 8."""
+    try:
+        cpus = len(os.sched_getaffinity(0))  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_DEFAULT_JOBS))
+
+
+def cache_folder(req: LintRequest) -> Path:
+    """Where this run's cache lives (see :func:`designdoc.cache.default_folder`)."""
+    from designdoc.cache import default_folder
+
+    base = req.config or load_config(find_config(Path.cwd()))
+    return default_folder(base.root, base.cache_dir, req.cache_dir)
+
+
 def run_lint(req: LintRequest, stdin: TextIO | None = None) -> Result:
     """Lint every target; raises DesignDocError for a missing target or bad config."""
-    result = Result()
+    slots: list[FileResult | None] = []
+    jobs: list[_Job] = []
     for target in req.targets or ["."]:
         if target == "-":
             name = req.stdin_filename or "<stdin>"
             cfg = req.config or load_config(find_config(Path(name).resolve().parent))
             text = (stdin or sys.stdin).read()
-            result.files.append(lint_source(text, name, config=cfg, kind=req.kind, **req.cli))
+            slots.append(lint_source(text, name, config=cfg, kind=req.kind, **req.cli))
             continue
         if not Path(target).exists() and not Path(target).is_symlink():
             raise DesignDocError(f"{target}: no such file or folder")
         for path, explicit in discover([target], req.config):
-            result.files.append(lint_file(path, explicit, req.config, kind=req.kind, **req.cli))
+            jobs.append(_Job(len(slots), path, explicit))
+            slots.append(None)
+
+    cache = None
+    if req.use_cache and jobs:
+        from designdoc.cache import Cache
+
+        cache = Cache(cache_folder(req))
+        jobs = _lookup(jobs, req, cache, slots)
+
+    if jobs:
+        workers = min(req.jobs or default_jobs(), len(jobs))
+        if workers > 1 and len(jobs) > PARALLEL_MIN_FILES:
+            done = _lint_parallel(jobs, req, cache, workers)
+        else:
+            done = _lint_chunk(jobs, req.config, req.kind, req.cli, cache.folder if cache else None)
+        for index, res in done:
+            slots[index] = res
+
+    result = Result()
+    result.files = [r for r in slots if r is not None]
     return result
+
+
+# ---------------------------------------------------------------------------
+# cache
+
+
+def _lookup(jobs: list[_Job], req: LintRequest, cache: Cache, slots: list[FileResult | None]) -> list[_Job]:
+    """Fill ``slots`` from the cache; return the jobs still to lint (with keys)."""
+    import hashlib
+
+    from designdoc.cache import entry_key
+
+    todo: list[_Job] = []
+    settings_memo: dict[Any, str] = {}
+    for job in jobs:
+        try:
+            with open(job.path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            todo.append(job)  # lint_file reports it as unreadable-file
+            continue
+        fp = _settings_fp(job.path, req, settings_memo)
+        job.digest = hashlib.sha256(data).digest()
+        job.key = entry_key(job.digest, job.path, fp, job.explicit, req.kind)
+        hit = cache.get(job.key)
+        if hit is None:
+            todo.append(job)
+        else:
+            slots[job.index] = hit
+    return todo
+
+
+def _settings_fp(path: str, req: LintRequest, memo: dict[Any, str]) -> str:
+    """Fingerprint of the settings that apply to ``path`` (memoised per config)."""
+    from designdoc.cache import settings_fingerprint
+    from designdoc.lint import _apply_cli
+
+    cfg = req.config or load_config(find_config(Path(path).parent))
+    # Without per-path overrides every file under one config has the same settings.
+    memo_key: Any = id(cfg) if not cfg.overrides else (id(cfg), path)
+    fp = memo.get(memo_key)
+    if fp is None:
+        settings = _apply_cli(
+            cfg.settings_for(path), req.cli.get("select"), req.cli.get("ignore"), req.cli.get("extend_select")
+        )
+        fp = memo[memo_key] = settings_fingerprint(settings)
+    return fp
+
+
+# ---------------------------------------------------------------------------
+# linting
+
+
+def _lint_chunk(
+    jobs: list[_Job],
+    config: Config | None,
+    kind: str | None,
+    cli: dict[str, Any],
+    cache_dir: Path | None,
+) -> list[tuple[int, FileResult]]:
+    """Lint some files (in this process or a worker) and cache the results."""
+    cache = None
+    if cache_dir is not None:
+        from designdoc.cache import Cache
+
+        cache = Cache(cache_dir)
+    out = []
+    for job in jobs:
+        res = lint_file(job.path, job.explicit, config, kind=kind, **cli)
+        if cache is not None and job.key is not None and _unchanged(job):
+            cache.put(job.key, res)
+        out.append((job.index, res))
+    return out
+
+
+def _unchanged(job: _Job) -> bool:
+    """Whether the file still has the bytes its key was made from (no edit mid-lint)."""
+    import hashlib
+
+    try:
+        with open(job.path, "rb") as fh:
+            return hashlib.sha256(fh.read()).digest() == job.digest
+    except OSError:
+        return False
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which cancels the pool."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _chunks(jobs: list[_Job], workers: int) -> list[list[_Job]]:
+    """Split into chunks small enough to balance load, big enough to amortise IPC."""
+    size = max(1, min(64, len(jobs) // (workers * 8)))
+    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
+
+
+def _lint_parallel(
+    jobs: list[_Job], req: LintRequest, cache: Cache | None, workers: int
+) -> list[tuple[int, FileResult]]:
+    """Lint in a process pool; falls back to this process if the pool fails."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    folder = cache.folder if cache else None
+    chunks = _chunks(jobs, workers)
+    # fork is cheapest (workers inherit loaded modules and caches); elsewhere
+    # use the platform default.
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods else None)
+    out: list[tuple[int, FileResult]] = []
+    done = [False] * len(chunks)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init) as pool:
+            futures = [pool.submit(_lint_chunk, c, req.config, req.kind, req.cli, folder) for c in chunks]
+            try:
+                for i, fut in enumerate(futures):
+                    out.extend(fut.result())
+                    done[i] = True
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+    except (BrokenProcessPool, OSError):
+        # A worker died (out of memory, killed) or processes are not allowed
+        # here: finish what is left in this process.
+        for chunk in (c for c, ok in zip(chunks, done) if not ok):
+            out.extend(_lint_chunk(chunk, req.config, req.kind, req.cli, folder))
+    return out

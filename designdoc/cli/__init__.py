@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "checklist": ("designdoc.cli.review_cmds", "checklist", "The review checklist of a doc for a lead."),
     "status": ("designdoc.cli.review_cmds", "status", "Move a doc to another status if its gates pass."),
     "report": ("designdoc.cli.review_cmds", "report", "Index the design docs of a folder (Markdown, HTML)."),
+    "clean": ("designdoc.cli.clean_cmd", "clean", "Remove the lint result cache."),
 }
 
 
