@@ -6,7 +6,7 @@ from textwrap import dedent
 
 import pytest
 
-from tests.rules._content import check, severities
+from _content import check, severities
 
 FULL_EN = """\
 ## A/B test

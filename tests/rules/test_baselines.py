@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules._content import check
+from _content import check
 
 RULE = "no-simple-baseline"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules._content import check
+from _content import check
 
 READY = "no-readiness-criterion"
 COSTS = "error-costs-not-discussed"
