@@ -143,6 +143,41 @@ def _rule_state(names: tuple[str, ...], codes: set[str], severity: dict[str, str
     return None
 
 
+_LABEL_ONLY_RE = None
+
+
+def _written(doc: Any, section: Any) -> bool:
+    """Whether a section has a line of real text, placeholders and labels aside.
+
+    A scaffolded section is all "**Label:** TODO: …" lines and bare labels
+    ("**Must have**"); its content rules find nothing to complain about, which
+    must not read as a pass.
+    """
+    import re
+
+    from designdoc.rules.structure import find_placeholders
+
+    global _LABEL_ONLY_RE
+    if _LABEL_ONLY_RE is None:
+        _LABEL_ONLY_RE = re.compile(
+            r"^\s*(?:[-*+>]\s+|\d+[.)]\s+)?(?:(\*\*|__)[^*_]{1,80}\1\s*:?|[^:]{1,80}:)\s*$"
+        )
+    lines = doc.lines
+    comment_lines = {n for c in doc.comments for n in range(c.line, c.end_line + 1)}
+    for sec in section.walk():
+        end = sec.children[0].line - 1 if sec.children else sec.end_line
+        for n in range(sec.line + 1, min(end, len(lines)) + 1):
+            if n in doc.code_lines or n in comment_lines:
+                continue
+            line = lines[n - 1]
+            if not any(ch.isalnum() for ch in line) or set(line.strip()) <= set("|-: "):
+                continue
+            if find_placeholders(line) or _LABEL_ONLY_RE.match(line):
+                continue
+            return True
+    return False
+
+
 def evaluate(j: Judgement) -> list[ItemResult]:
     """Judge every automated item for the doc; section order, then front matter, then the rest."""
     doc = j.doc
@@ -169,17 +204,21 @@ def evaluate(j: Judgement) -> list[ItemResult]:
     for sid in sections_to_show(j):
         secs = doc.sections_for(sid)
         line = secs[0].line if secs else None
-        if sid in kind_ids or secs:
-            # An absent section gets one item; "filled" would be a vacuous pass.
-            for item in PER_SECTION if secs else PER_SECTION[:1]:
-                results.append(judge_item(item, sid, None, line))
-        # A content item of an absent or empty section cannot pass: its rule had
-        # nothing to read. (Outside the kind's own sections, absence is no verdict.)
+        # A content item of an absent, empty or placeholder-only section cannot
+        # pass: its rule had nothing to read. (Outside the kind's own sections,
+        # absence is no verdict.)
         gate = None
         if sid in kind_ids and not secs:
             gate = "missing-section"
         elif secs and not any(s.has_content() for s in secs):
             gate = "empty-section"
+        elif secs and not any(_written(doc, s) for s in secs):
+            gate = "placeholder-text"
+        if sid in kind_ids or secs:
+            # An absent section gets one item; "filled" would be a vacuous pass.
+            for item in PER_SECTION if secs else PER_SECTION[:1]:
+                item_gate = gate if item.id == "filled" and gate == "placeholder-text" else None
+                results.append(judge_item(item, sid, item_gate, line))
         for item in CONTENT:
             if item.section == sid:
                 results.append(judge_item(item, sid, gate, line))
