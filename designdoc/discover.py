@@ -5,18 +5,15 @@ files (linted only when they are designdoc specs), skipping hidden and tool
 folders, paths ignored by ``.gitignore`` files (and ``.git/info/exclude``),
 and the config's ``exclude`` / ``extend-exclude`` globs.
 
-Options that the runner does not pass explicitly (``--changed-since``,
-``--force-exclude``, ``--no-respect-gitignore``) are set for a run with
-:func:`scope`; :func:`changed_files` asks git which files changed.
+:class:`Options` carry ``--changed-since``, ``--force-exclude`` and
+``--no-respect-gitignore``; :func:`changed_files` asks git which files changed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 from collections.abc import Iterable, Iterator
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,19 +48,6 @@ class Options:
     only: frozenset[str] | None = None
 
 
-_OPTIONS: ContextVar[Options] = ContextVar("designdoc_discover_options", default=Options())
-
-
-@contextlib.contextmanager
-def scope(options: Options) -> Iterator[None]:
-    """Use ``options`` for every :func:`discover` call inside the block."""
-    token = _OPTIONS.set(options)
-    try:
-        yield
-    finally:
-        _OPTIONS.reset(token)
-
-
 def is_spec_text(text: str) -> bool:
     head = text[:2000]
     return "spec_version" in head or "yaml-language-server: $schema" in head and "designdoc" in head
@@ -73,15 +57,17 @@ def _resolved(path: str | Path) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
-def discover(paths: Iterable[str], config: Config | None = None) -> Iterator[tuple[str, bool]]:
+def discover(
+    paths: Iterable[str], config: Config | None = None, options: Options | None = None
+) -> Iterator[tuple[str, bool]]:
     """Yield (path, explicit) for every file to lint.
 
-    Named files are linted as given (``explicit``), unless the run's
-    :class:`Options` say ``force_exclude``: then they are filtered like
+    Named files are linted as given (``explicit``), unless ``options``
+    say ``force_exclude``: then they are filtered like
     discovered files and yielded as not explicit. Folders are walked for
     Markdown and YAML files. Symlinked folders are not followed (no loops).
     """
-    opts = _OPTIONS.get()
+    opts = options or Options()
     ignores = _Ignores() if opts.respect_gitignore else None
     seen: set[str] = set()
     for raw in paths:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from designdoc.config import Config, find_config, load_config
-from designdoc.discover import discover
+from designdoc.discover import Options, discover
 from designdoc.errors import DesignDocError
 from designdoc.lint import FileResult, Result, lint_file, lint_source
 
@@ -46,6 +46,7 @@ class LintRequest:
     use_cache: bool = True  # --no-cache turns it off
     cache_dir: str | None = None  # --cache-dir
     jobs: int | None = None  # --jobs; None: min(cpu count, 8)
+    discovery: Options = field(default_factory=Options)  # gitignore, force-exclude, changed-since
 
 
 @dataclass
@@ -87,7 +88,7 @@ def run_lint(req: LintRequest, stdin: TextIO | None = None) -> Result:
             continue
         if not Path(target).exists() and not Path(target).is_symlink():
             raise DesignDocError(f"{target}: no such file or folder")
-        for path, explicit in discover([target], req.config):
+        for path, explicit in discover([target], req.config, req.discovery):
             jobs.append(_Job(len(slots), path, explicit))
             slots.append(None)
 

@@ -62,8 +62,7 @@ def found(root: Path, *targets: str, options: disc.Options | None = None) -> lis
     old = Path.cwd()
     os.chdir(root)
     try:
-        with disc.scope(options or disc.Options()):
-            return [Path(p).as_posix() for p, _ in disc.discover(list(targets) or ["."])]
+        return [Path(p).as_posix() for p, _ in disc.discover(list(targets) or ["."], None, options)]
     finally:
         os.chdir(old)
 

@@ -152,11 +152,10 @@ def lint(
         if verbose and only is not None:
             click.echo(f"designdoc: {len(only)} file(s) changed since {changed_since}", err=True)
         recorded = baseline.load(Path(baseline_file)) if baseline_file else None
-        request = LintRequest(list(paths), forced, kind, stdin_filename, cli,
-                              use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs)
         options = discover.Options(respect_gitignore=respect_gitignore, force_exclude=force_exclude, only=only)
-        with discover.scope(options):
-            result = run_lint(request)
+        request = LintRequest(list(paths), forced, kind, stdin_filename, cli,
+                              use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, discovery=options)
+        result = run_lint(request)
     except DesignDocError as err:
         fail(err)
         return
