@@ -10,6 +10,7 @@ severity is a :class:`ConfigError` naming the file and line.
     extend-select = []
     exclude = ["docs/archive/**"]
     extend-exclude = []
+    respect-gitignore = true
     format = "text"
     fail-on = "error"
     required-sections = ["timeline"]
@@ -60,6 +61,7 @@ _TOP_KEYS = {
     "options",
     "overrides",
     "cache-dir",
+    "respect-gitignore",
 }
 _OVERRIDE_KEYS = {"paths", "kind", "select", "ignore", "extend-select", "severity", "required-sections"}
 
@@ -96,6 +98,7 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     overrides: list[Override] = field(default_factory=list)
     cache_dir: str | None = None
+    respect_gitignore: bool = True
 
     def settings_for(self, path: str) -> Settings:
         """Rules, severities, kind and catalogue that apply to one file."""
@@ -339,6 +342,10 @@ def _parse(data: dict[str, Any], path: Path, text: str) -> Config:
             cfg.required = section_ids(key, value)
         elif key == "severity":
             cfg.severity = severity_map(key, value)
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise err(key, "'respect-gitignore' must be true or false")
+            cfg.respect_gitignore = value
         elif key == "cache-dir":
             if not isinstance(value, str):
                 raise err(key, "'cache-dir' must be a string")

@@ -97,3 +97,40 @@ def test_cli_bad_config_exits_2_without_traceback(tmp_path: Path) -> None:
     assert res.exit_code == 2
     assert "unknown config key 'selcet'" in res.output
     assert "Traceback" not in res.output
+
+
+def test_respect_gitignore_from_config(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    write(tmp_path / "drafts" / "d.md", DOC)
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        clear_caches()
+        assert run_json(["lint", "--no-cache", "--format", "json", "."]) == []
+        write(tmp_path / ".designdoc.toml", "respect-gitignore = false\n")
+        clear_caches()
+        assert run_json(["lint", "--no-cache", "--format", "json", "."]) == ["drafts/d.md"]
+        write(tmp_path / ".designdoc.toml", "respect-gitignore = 1\n")
+        clear_caches()
+        res = CliRunner().invoke(cli, ["lint", "--no-cache", "."])
+        assert res.exit_code == 2 and "'respect-gitignore' must be true or false" in res.output
+    finally:
+        os.chdir(old)
+
+
+def run_json(args: list[str]) -> list[str]:
+    import json
+
+    res = CliRunner().invoke(cli, args)
+    return [Path(f["path"]).as_posix() for f in json.loads(res.stdout)["files"]]
+
+
+def clear_caches() -> None:
+    from designdoc.config import _find_config_cached
+
+    load_config.cache_clear()
+    _find_config_cached.cache_clear()

@@ -79,7 +79,7 @@ def _append_step_summary(result: object) -> None:
 @click.option("--force-exclude", is_flag=True,
               help="Apply excludes, .gitignore and the design-doc check to files named on the "
                    "command line too (for pre-commit).")
-@click.option("--respect-gitignore/--no-respect-gitignore", default=True,
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="Skip files ignored by .gitignore when walking folders (default: on).")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless designdoc itself fails.")
 @click.option("--statistics", is_flag=True,
@@ -108,7 +108,7 @@ def lint(
     baseline_file: str | None,
     write_baseline_file: str | None,
     force_exclude: bool,
-    respect_gitignore: bool,
+    respect_gitignore: bool | None,
     exit_zero: bool,
     statistics: bool,
     quiet: bool,
@@ -152,6 +152,8 @@ def lint(
         if verbose and only is not None:
             click.echo(f"designdoc: {len(only)} file(s) changed since {changed_since}", err=True)
         recorded = baseline.load(Path(baseline_file)) if baseline_file else None
+        if respect_gitignore is None:
+            respect_gitignore = base.respect_gitignore
         options = discover.Options(respect_gitignore=respect_gitignore, force_exclude=force_exclude, only=only)
         request = LintRequest(list(paths), forced, kind, stdin_filename, cli,
                               use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, discovery=options)
