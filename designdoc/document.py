@@ -271,7 +271,8 @@ def _pseudo_heading(children: list[Token] | None) -> tuple[str, str, str] | None
                 break
         elif tok.type in ("text", "code_inline"):
             title.append(tok.content)
-        elif tok.type in ("softbreak", "hardbreak"):
+        elif tok.type in ("softbreak", "hardbreak", "link_open"):
+            # A bold link is a table-of-contents entry (Google Docs exports), not a title.
             return None
     else:
         return None

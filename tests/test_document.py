@@ -170,3 +170,13 @@ def test_language_guess() -> None:
 def test_normalise_heading_strips_decorations() -> None:
     assert normalise_heading("**2.3) Метрики качества** {#m}") == "метрики качества"
     assert normalise_heading("Step 2: A/B testing") == "ab testing"
+
+
+def test_bold_links_of_a_table_of_contents_are_not_headings() -> None:
+    md = "**[Goals\t3](#goals)**\n**[Metrics\t4](#metrics)**\n\n## Goals\nReduce churn.\n"
+    assert [(o[0], o[2]) for o in outline(md)] == [(4, "goals")]
+
+
+def test_headings_inside_list_items_are_not_sections() -> None:
+    md = "1. ## **Binary cross-entropy loss.** We use it.\n\n## Metrics\nCTR\n"
+    assert [o[2] for o in outline(md)] == ["metrics"]
