@@ -31,6 +31,7 @@ _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\
 _DATA_URI_RE = re.compile(r"(data:[\w/+.-]+;base64,)[A-Za-z0-9+/=\s]{64,}")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+_HTML_HEADING_RE = re.compile(r"\A\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*\Z", re.I | re.S)
 _CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 # A pseudo-heading is short: a bold line longer than this is emphasis, not a title.
@@ -448,6 +449,14 @@ def parse(
         if t in ("fence", "code_block"):
             code_lines.update(range(start, end + 1))
             items.append(("block", Block("code", start, end, tok.content)))
+        elif t == "html_block" and (hm := _HTML_HEADING_RE.match(tok.content)):
+            # <h2 align="center">Metrics</h2>: a heading written in HTML.
+            level = int(hm.group(1))
+            title = _html_text(hm.group(2))
+            headings.append((title, level, start, False))
+            raw_titles.append(title)
+            items.append(("heading", len(headings) - 1))
+            last_real_level = level
         elif t == "html_block":
             for m in _COMMENT_RE.finditer(tok.content):
                 first = start + tok.content.count("\n", 0, m.start())

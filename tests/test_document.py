@@ -180,3 +180,8 @@ def test_bold_links_of_a_table_of_contents_are_not_headings() -> None:
 def test_headings_inside_list_items_are_not_sections() -> None:
     md = "1. ## **Binary cross-entropy loss.** We use it.\n\n## Metrics\nCTR\n"
     assert [o[2] for o in outline(md)] == ["metrics"]
+
+
+def test_html_headings_are_headings() -> None:
+    md = '<h1 align="center">Churn</h1>\n\n<h2>Metrics</h2>\n\nCTR +2%\n'
+    assert [(o[0], o[1], o[2]) for o in outline(md)] == [(1, 1, None), (3, 2, "metrics")]
