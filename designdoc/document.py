@@ -28,6 +28,8 @@ LANGS = ("en", "ru")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # Inline images as data URIs can be megabytes long; the base64 payload carries
 # no meaning for us, so it is cut before parsing (newlines kept for line numbers).
+# "---" then "key: value" with no closing "---": front matter someone forgot to close.
+_UNCLOSED_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:")
 _DATA_URI_RE = re.compile(r"(data:[\w/+.-]+;base64,)[A-Za-z0-9+/=\s]{64,}")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -190,6 +192,8 @@ def _split_front_matter(
     """Return (body with front matter blanked, data, error, key lines, end line)."""
     match = _FRONT_MATTER_RE.match(text)
     if not match:
+        if _UNCLOSED_FRONT_MATTER_RE.match(text):
+            return text, None, (1, "front matter is never closed: add a line with --- after it"), {}, 0
         return text, None, None, {}, 0
     raw = match.group(1) or ""
     end_line = match.group(0).count("\n") + (0 if match.group(0).endswith("\n") else 1)

@@ -12,6 +12,9 @@ from typing import Any
 # An alias bomb expands a few lines into billions of nodes; real front matter
 # never uses aliases at all, so a handful is plenty.
 MAX_ALIASES = 50
+# PyYAML's composer recurses (the C one can crash the process on deep input);
+# no design doc nests anywhere near this.
+MAX_DEPTH = 64
 
 
 @dataclass
@@ -30,6 +33,9 @@ def load_yaml_with_lines(text: str, line_offset: int = 0) -> tuple[Any, dict[str
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        too_deep = nesting_over(text, MAX_DEPTH, loader_cls)
+        if too_deep is not None:
+            raise YamlError(too_deep + line_offset, f"YAML nested deeper than {MAX_DEPTH} levels")
         loader = loader_cls(text)
         try:
             node = loader.get_single_node()
@@ -56,6 +62,11 @@ def load_yaml_with_lines(text: str, line_offset: int = 0) -> tuple[Any, dict[str
         data = yaml.SafeLoader("").construct_document(node)  # type: ignore[no-untyped-call]
     except yaml.YAMLError as err:
         raise YamlError(1 + line_offset, f"invalid YAML: {err}") from None
+    except ValueError as err:
+        # PyYAML builds dates with datetime, which raises ValueError for
+        # impossible ones (2026-13-45); find the offending scalar's line.
+        line = _bad_date_line(node) or 1
+        raise YamlError(line + line_offset, f"invalid date ({err}); write a real date such as 2026-11-24") from None
     return data, key_lines
 
 
@@ -80,3 +91,42 @@ def _count_aliases(node: Any) -> int:
                 else:
                     stack.append(item)
     return repeats
+
+
+def _bad_date_line(node: Any) -> int | None:
+    """The 1-based line of the first timestamp-tagged scalar that is not a real date."""
+    import datetime as dt
+
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        value = cur.value
+        if isinstance(value, list):
+            for item in value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
+        elif cur.tag.endswith(":timestamp"):
+            try:
+                dt.date.fromisoformat(str(value)[:10])
+            except ValueError:
+                return int(cur.start_mark.line) + 1
+    return None
+
+
+def nesting_over(text: str, limit: int, loader_cls: Any = None) -> int | None:
+    """The 1-based line where nesting first exceeds ``limit``, or None.
+
+    Walks parser events, which keep an explicit stack, so this is safe on any
+    input; call it before composing. YAML syntax errors propagate.
+    """
+    import yaml
+
+    loader_cls = loader_cls or getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    depth = 0
+    for event in yaml.parse(text, Loader=loader_cls):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > limit:
+                return int(event.start_mark.line) + 1
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None

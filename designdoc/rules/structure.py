@@ -103,6 +103,13 @@ def missing_section(doc: Document, ctx: Context) -> Iterator[Problem]:
         ...
         ## Monitoring
     """
+    if not doc.root.children and not any(b.text.strip() for b in doc.root.blocks):
+        yield ctx.problem(
+            1,
+            f"The document is empty: start it with `designdoc new {doc.kind}` or add its sections.",
+            section=None,
+        )
+        return
     order = ctx.catalog.ids_for(doc.kind)
     recognised = doc.recognised()
     first_line = recognised[0].line if recognised else (doc.root.children[0].line if doc.root.children else 1)

@@ -213,3 +213,19 @@ def test_select_by_prefix_and_ignore() -> None:
     md = "## Goals\nTODO\n## Goals\nx\n"
     names = {p.name for p in lint_text(md, select=["DD1"], ignore=["missing-section"])}
     assert names == {"placeholder-text", "duplicate-section"}
+
+
+@pytest.mark.parametrize("md", ["", "   \n\n", "---\nkind: full\n---\n"])
+def test_empty_document_is_one_problem(md: str) -> None:
+    problems = lint_text(md, select=["missing-section"])
+    assert [(p.line, p.section) for p in problems] == [(1, None)]
+    assert "empty" in problems[0].message
+
+
+def test_unclosed_front_matter_and_impossible_dates() -> None:
+    assert check("---\ntitle: X\nkind: full\n## Goals\nx\n", "invalid-front-matter") == [(1, "invalid-front-matter")]
+    assert check("---\ntitle: x\ncreated: 2026-13-45\n---\n", "invalid-front-matter") == [(3, "invalid-front-matter")]
+    deep = "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n"
+    assert check(deep, "invalid-front-matter") == [(2, "invalid-front-matter")]
+    # a thematic break at the top is not front matter
+    assert check("---\n\n## Goals\nx\n", "invalid-front-matter") == []
