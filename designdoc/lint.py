@@ -158,10 +158,25 @@ def _readiness(raw: list[Any], sup: Any, doc: Document, settings: Settings) -> d
     return readiness_from(judgement("review"), judgement("approved")).to_json()
 
 
+def gate_settings(settings: Settings) -> Settings:
+    """The settings readiness is judged with: every rule at its default severity.
+
+    Config and ``--select``/``--ignore`` change what ``lint`` reports, not the
+    bar a doc must clear for review or approval; a doc waives a check only
+    with a suppression comment, which its reviewers can see.
+    """
+    from designdoc.rules.registry import all_rules
+
+    return replace(settings, codes={r.code for r in all_rules()}, severity={})
+
+
 def _lint_parsed(doc: Document, settings: Settings) -> FileResult:
     raw, sup = _check(doc, settings)
     result = _file_result(doc, _judged(raw, sup, doc, settings))
-    result.readiness = _readiness(raw, sup, doc, settings)
+    gate = gate_settings(settings)
+    if gate.codes != settings.codes or settings.severity:
+        raw, _ = _check(doc, gate)  # the config narrowed the run: judge with every rule
+    result.readiness = _readiness(raw, sup, doc, gate)
     return result
 
 

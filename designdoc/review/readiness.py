@@ -127,8 +127,10 @@ def judge(text: str, path: str, config: Config | None, status: str) -> Judgement
     from designdoc.document import parse
     from designdoc.lint import lint_document
 
+    from designdoc.lint import gate_settings
+
     cfg = config or Config()
-    settings = cfg.settings_for(path)
+    settings = gate_settings(cfg.settings_for(path))
     markdown = _markdown_of(text, path)
     doc = parse(markdown, path, settings.catalog(), settings.kind)
     problems = [p for p in lint_document(doc, settings, status) if p.name not in _DERIVED]

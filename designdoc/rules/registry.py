@@ -206,7 +206,8 @@ def effective_severity(
 
     - ``rejected`` / ``superseded`` docs are history: everything is info.
     - A ``draft`` may be incomplete: a rule's ``draft`` severity applies, and
-      errors about sections required only from ``review`` on become warnings.
+      errors become warnings, except a missing section required even in a
+      draft and file-level errors (unreadable file, broken front matter or spec).
     - Problems about ``optional`` sections are never errors.
     """
     severity = override or problem.severity
@@ -218,8 +219,8 @@ def effective_severity(
     if status == "draft":
         if rule.draft and not override:
             severity = rule.draft
-        elif severity == "error" and required != "draft":
-            severity = "warning"
+        elif severity == "error" and (required != "draft" or rule.section is not None):
+            severity = "warning"  # content rules (they name a section) soften too
     if required == "optional" and severity == "error":
         severity = "warning"
     return severity
