@@ -247,8 +247,8 @@ def _apply_cli(
     return replace(settings, codes=codes)
 
 
-def _lint_spec(text: str, path: str, settings: Settings) -> FileResult:
-    """Lint a YAML spec: validate it; when valid, lint what it renders to."""
+def _lint_spec(text: str, path: str, settings: Settings, content: bool = True) -> FileResult:
+    """Lint a YAML spec: validate it; when valid (and ``content``), lint what it renders to."""
     from designdoc.errors import SpecError
     from designdoc.rules.registry import get_rule
 
@@ -269,6 +269,8 @@ def _lint_spec(text: str, path: str, settings: Settings) -> FileResult:
         if rule.code not in settings.codes or settings.severity.get(rule.code) == "off":
             problems = []
         return FileResult(path=path, problems=problems)
+    if not content:
+        return FileResult(path=path, kind=spec.kind, lang=spec.lang, status=spec.status, title=spec.title)
     return _lint_rendered_spec(spec, text, path, settings)
 
 
@@ -283,7 +285,9 @@ def _lint_rendered_spec(spec: Any, text: str, path: str, settings: Settings) -> 
     parsed = _lint_parsed(doc, settings)
     problems = parsed.problems
     key_lines: dict[str, int] = {}
-    for m in re.finditer(r"^([A-Za-z_][\w-]*)\s*:", text, re.M):
+    # A section's key may be nested (a one-pager's what.metrics): the first
+    # occurrence at any depth is where its problems point.
+    for m in re.finditer(r"^[ \t]*([A-Za-z_][\w-]*)[ \t]*:", text, re.M):
         key_lines.setdefault(m.group(1), text.count("\n", 0, m.start()) + 1)
     mapped: dict[tuple[int, str, str | None], Problem] = {}
     for p in problems:
@@ -302,35 +306,60 @@ def _lint_rendered_spec(spec: Any, text: str, path: str, settings: Settings) -> 
 # files and folders
 
 
-def read_text(path: Path) -> str:
-    """Read a file as UTF-8 (BOM tolerated). Raises OSError / UnicodeDecodeError."""
-    data = path.read_bytes()
+def decode(data: bytes) -> str:
+    """File bytes as text: UTF-8 (BOM tolerated). Raises UnicodeDecodeError."""
     if b"\x00" in data[:8192]:
         raise UnicodeDecodeError("utf-8", data[:1], 0, 1, "binary file (NUL byte)")
     return data.decode("utf-8-sig")
 
 
+def read_text(path: Path) -> str:
+    """Read a file as text. Raises OSError / UnicodeDecodeError."""
+    return decode(path.read_bytes())
+
+
+def unreadable(path: str, err: OSError | UnicodeDecodeError) -> FileResult:
+    """The result for a file that could not be read: one ``unreadable-file`` problem."""
+    from designdoc.rules.registry import get_rule
+
+    r = get_rule("unreadable-file")
+    assert r is not None
+    reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+    if isinstance(err, UnicodeDecodeError):
+        reason = f"not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8"
+    msg = f"Cannot read the file: {reason}."
+    return FileResult(path=path, problems=[Problem(path, 1, 1, 1, r.code, r.name, r.severity, None, msg)])
+
+
+def lint_bytes(data: bytes, path: str, config: Config | None = None, kind: str | None = None, **cli: Any) -> FileResult:
+    """Lint content that did not come from a file on disk (stdin)."""
+    try:
+        text = decode(data)
+    except UnicodeDecodeError as err:
+        return unreadable(path, err)
+    return lint_source(text, path, config=config, kind=kind, **cli)
+
+
 def lint_file(
     path: str, explicit: bool, config: Config | None = None, kind: str | None = None, **cli: Any
 ) -> FileResult:
-    """Read, parse and lint one file; read errors become ``unreadable-file``."""
-    from designdoc.rules.registry import get_rule
+    """Read, parse and lint one file; read errors become ``unreadable-file``.
 
+    A file found by walking a folder (``explicit`` false) is skipped when it
+    is not a design doc; a spec whose rendered ``.md`` sits beside it is only
+    validated (the Markdown carries its content, so problems are not doubled).
+    """
     cfg = config or load_config(find_config(Path(path).parent))
     try:
         text = read_text(Path(path))
     except (OSError, UnicodeDecodeError) as err:
-        r = get_rule("unreadable-file")
-        assert r is not None
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-        if isinstance(err, UnicodeDecodeError):
-            reason = f"not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8"
-        msg = f"Cannot read the file: {reason}."
-        return FileResult(path=path, problems=[Problem(path, 1, 1, 1, r.code, r.name, r.severity, None, msg)])
+        return unreadable(path, err)
     if path.endswith(SPEC_SUFFIXES):
         if not explicit and not is_spec_text(text):
             return FileResult(path=path, skipped="YAML file that is not a designdoc spec")
-        return lint_source(text, path, config=cfg, kind=kind, **cli)
+        content = explicit or not Path(path).with_suffix(".md").is_file()
+        settings = _apply_cli(cfg.settings_for(path), cli.get("select"), cli.get("ignore"), cli.get("extend_select"))
+        return _lint_spec(text, path, settings, content=content)
     result = lint_source(text, path, config=cfg, kind=kind, **cli)
     if not explicit and not _looks_like_design_doc(text, result):
         return FileResult(path=path, skipped="no designdoc front matter and too few design-doc sections")

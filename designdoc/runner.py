@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from designdoc.config import Config, find_config, load_config
 from designdoc.discover import Options, discover
 from designdoc.errors import DesignDocError
-from designdoc.lint import FileResult, Result, lint_file, lint_source
+from designdoc.lint import FileResult, Result, lint_bytes, lint_file
 
 if TYPE_CHECKING:
     from designdoc.cache import Cache
@@ -83,8 +83,11 @@ def run_lint(req: LintRequest, stdin: TextIO | None = None) -> Result:
         if target == "-":
             name = req.stdin_filename or "<stdin>"
             cfg = req.config or load_config(find_config(Path(name).resolve().parent))
-            text = (stdin or sys.stdin).read()
-            slots.append(lint_source(text, name, config=cfg, kind=req.kind, **req.cli))
+            # Bytes, so binary or non-UTF-8 input is reported like such a file.
+            stream = stdin or sys.stdin
+            buffer = getattr(stream, "buffer", None)
+            data = buffer.read() if buffer is not None else stream.read().encode("utf-8", "surrogateescape")
+            slots.append(lint_bytes(data, name, config=cfg, kind=req.kind, **req.cli))
             continue
         if not Path(target).exists() and not Path(target).is_symlink():
             raise DesignDocError(f"{target}: no such file or folder")

@@ -130,3 +130,25 @@ def test_templates_ship_inside_the_installed_package() -> None:
         for kind in ("one-pager", "full", "hypothesis"):
             assert (pkg / "templates" / lang / f"{kind}.md.j2").is_file()
     assert (pkg / "catalog.yaml").is_file()
+
+
+def test_binary_or_invalid_utf8_on_stdin_is_unreadable() -> None:
+    runner = CliRunner()
+    for data in (b"\xff\xfe# x\n", b"\x7fELF\x00\x00binary"):
+        res = runner.invoke(cli, ["lint", "--no-cache", "-", "--stdin-filename", "x.md"], input=data)
+        assert res.exit_code == 1
+        assert "DD001 unreadable-file" in res.stdout and "DD101" not in res.stdout
+
+
+def test_spec_beside_its_rendered_doc_is_only_validated(tmp_path: Path) -> None:
+    res = run("new", "one-pager", "--title", "Churn", "--no-input", "--out", str(tmp_path))
+    assert res.exit_code == 0, res.output
+    data = json.loads(run("lint", "--no-cache", "--format", "json", str(tmp_path)).stdout)
+    by_name = {Path(f["path"]).name: f for f in data["files"]}
+    assert by_name["churn.yaml"]["problems"] == []
+    assert by_name["churn.md"]["problems"]
+    # named explicitly, the spec is linted through what it renders to, at its keys
+    named = json.loads(run("lint", "--no-cache", "--format", "json", str(tmp_path / "churn.yaml")).stdout)
+    lines = {p["section"]: p["line"] for p in named["files"][0]["problems"] if p["section"]}
+    spec_lines = (tmp_path / "churn.yaml").read_text(encoding="utf-8").split("\n")
+    assert spec_lines[lines["metrics"] - 1].strip().startswith("metrics:")
