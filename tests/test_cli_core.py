@@ -152,3 +152,20 @@ def test_spec_beside_its_rendered_doc_is_only_validated(tmp_path: Path) -> None:
     lines = {p["section"]: p["line"] for p in named["files"][0]["problems"] if p["section"]}
     spec_lines = (tmp_path / "churn.yaml").read_text(encoding="utf-8").split("\n")
     assert spec_lines[lines["metrics"] - 1].strip().startswith("metrics:")
+
+
+def test_readiness_goes_to_stderr_and_quiet_drops_it(tmp_path: Path) -> None:
+    doc = tmp_path / "d.md"
+    doc.write_text(BAD, encoding="utf-8")
+    res = run("lint", "--no-cache", str(doc))
+    assert all(line.startswith(f"{doc}:") and ": DD" in line for line in res.stdout.splitlines())
+    assert "not ready for review" in res.stderr
+    quiet = run("lint", "--no-cache", "-q", str(doc))
+    assert quiet.stderr == "" and quiet.stdout == res.stdout
+
+
+def test_no_design_docs_found_says_so(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# Project\n", encoding="utf-8")
+    res = run("lint", "--no-cache", str(tmp_path))
+    assert res.exit_code == 0
+    assert "No design docs found (1 Markdown file skipped as not design docs)" in res.stderr

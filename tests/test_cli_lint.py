@@ -45,7 +45,7 @@ def test_exit_codes_and_summary_on_stderr(proj: Path) -> None:
     res = lint("docs")
     assert res.exit_code == 1
     assert res.stdout.count("DD101") == 2
-    assert "Found 2 problems (2 errors) in 2 files." in res.stderr
+    assert "Found 2 problems (2 errors); 2 files checked." in res.stderr
     ok = lint("docs/good.md")
     assert ok.exit_code == 0 and ok.stdout == "" and "All clear" in ok.stderr
 

@@ -70,9 +70,9 @@ def _cell(text: str) -> str:
 
 def step_summary(result: Result, rows: int = SUMMARY_ROWS) -> str:
     """A Markdown report for ``$GITHUB_STEP_SUMMARY``: counts and a table of problems."""
-    from designdoc.formats.text import summary
+    from designdoc.formats.text import count_line
 
-    out = ["### designdoc", "", summary(result), ""]
+    out = ["### designdoc", "", count_line(result), ""]
     probs = result.problems
     if probs:
         icons = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}

@@ -23,8 +23,6 @@ def render(result: Result, color: bool = False) -> str:
             # Severity shows as the code's colour; the plain line stays
             # `path:line:col: CODE name message` for editors and grep.
             lines.append(f"{loc} {code} {p.name} {p.message}")
-        if f.problems and f.readiness:
-            lines.append(_c(f"{f.path}: {readiness_line(f.readiness)}", "2", color))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -43,12 +41,20 @@ def readiness_line(r: dict) -> str:  # type: ignore[type-arg]
 
 
 def summary(result: Result) -> str:
-    """One line: files checked and problems by severity."""
+    """For stderr: the readiness of each file with problems, then one count line."""
+    notes = [f"{f.path}: {readiness_line(f.readiness)}" for f in result.files if f.problems and f.readiness]
+    return "\n".join([*notes, count_line(result)])
+
+
+def count_line(result: Result) -> str:
+    """Files checked, problems by severity, and readiness counts."""
     c = result.counts()
     skipped = sum(1 for f in result.files if f.skipped)
+    if not c["files"]:
+        why = f" ({skipped} Markdown file{'s' if skipped != 1 else ''} skipped as not design docs)" if skipped else ""
+        return (f"No design docs found{why}: check the paths, or name a file to lint it anyway.")
     files = f"{c['files']} file{'s' if c['files'] != 1 else ''}"
-    if skipped:
-        files += f" ({skipped} skipped: not design docs)"
+    checked = f"{files} checked" + (f", {skipped} skipped as not design docs" if skipped else "")
     levels = [f.readiness["level"] for f in result.files if f.readiness and not f.skipped]
     ready = ""
     if levels:
@@ -56,12 +62,13 @@ def summary(result: Result) -> str:
                   ("ready-for-review", "ready for review"), ("not-ready", "not ready"))]
         ready = " Readiness: " + ", ".join(f"{n} {label}" for n, label in counts if n) + "."
     if not c["problems"]:
-        return f"All clear: {files} checked, no problems.{ready}"
+        return f"All clear: {checked}, no problems.{ready}"
     parts = []
     for key, label in (("errors", "error"), ("warnings", "warning"), ("infos", "info")):
         if c[key]:
             parts.append(f"{c[key]} {label}{'s' if c[key] != 1 else ''}")
-    return f"Found {c['problems']} problem{'s' if c['problems'] != 1 else ''} ({', '.join(parts)}) in {files}.{ready}"
+    plural = "s" if c["problems"] != 1 else ""
+    return f"Found {c['problems']} problem{plural} ({', '.join(parts)}); {checked}.{ready}"
 
 
 def statistics(result: Result) -> str:
