@@ -259,7 +259,7 @@ def load_config(path: Path | None) -> Config:
 
 def _parse(data: dict[str, Any], path: Path, text: str) -> Config:
     from designdoc.catalog import default_catalog
-    from designdoc.rules.registry import all_rules, get_rule, resolve
+    from designdoc.rules.registry import get_rule, resolve, suggest
 
     def err(key: str, message: str) -> ConfigError:
         return ConfigError(f"{path}:{_line_of(text, key)}: {message}")
@@ -276,10 +276,7 @@ def _parse(data: dict[str, Any], path: Path, text: str) -> Config:
             return resolve(str_list(key, value))
         except KeyError as e:
             bad = e.args[0]
-            names = [r.name for r in all_rules()] + [r.code for r in all_rules()]
-            close = difflib.get_close_matches(bad, names, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else "; see `designdoc rules`"
-            raise err(bad, f"unknown rule '{bad}' in '{key}'{hint}") from None
+            raise err(bad, f"unknown rule '{bad}' in '{key}': {suggest(bad)}") from None
 
     def severity_map(key: str, value: Any) -> dict[str, str]:
         if not isinstance(value, dict):
@@ -288,7 +285,7 @@ def _parse(data: dict[str, Any], path: Path, text: str) -> Config:
         for ident, level in value.items():
             r = get_rule(ident)
             if r is None:
-                raise err(ident, f"unknown rule '{ident}' in '{key}'; see `designdoc rules`")
+                raise err(ident, f"unknown rule '{ident}' in '{key}': {suggest(ident)}")
             if level not in LEVELS:
                 raise err(ident, f"severity of '{ident}' must be one of {', '.join(LEVELS)}")
             out[r.code] = level
@@ -354,7 +351,7 @@ def _parse(data: dict[str, Any], path: Path, text: str) -> Config:
             if not isinstance(value, dict):
                 raise err(key, "'synonyms' must be a table of section id = [headings]")
             for sid, words in value.items():
-                section_ids(sid, [sid])
+                section_ids("synonyms", [sid])
                 cfg.synonyms[sid] = str_list(sid, words)
         elif key == "options":
             if not isinstance(value, dict):
@@ -362,7 +359,7 @@ def _parse(data: dict[str, Any], path: Path, text: str) -> Config:
             for ident, opts in value.items():
                 r = get_rule(ident)
                 if r is None:
-                    raise err(ident, f"unknown rule '{ident}' in 'options'")
+                    raise err(ident, f"unknown rule '{ident}' in 'options': {suggest(ident)}")
                 if not isinstance(opts, dict):
                     raise err(ident, f"options of '{ident}' must be a table")
                 for opt, val in opts.items():

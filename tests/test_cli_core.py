@@ -49,7 +49,7 @@ def test_rule_explains_by_code_or_name_and_suggests() -> None:
     assert "Placeholders" in run("rule", "DD103").output
     assert "Placeholders" in run("rule", "placeholder-text").output
     res = run("rule", "placeholder-txt")
-    assert res.exit_code == 2 and "Did you mean 'placeholder-text'" in res.output
+    assert res.exit_code == 2 and "did you mean 'placeholder-text'" in res.output
 
 
 def test_lint_json_shape_and_exit_code(tmp_path: Path) -> None:

@@ -142,7 +142,10 @@ def lint(
             if cli[key]:
                 resolve(cli[key])
     except KeyError as err:
-        fail(DesignDocError(f"unknown rule '{err.args[0]}' in --{key.replace('_', '-')}; see `designdoc rules`"))
+        from designdoc.rules.registry import suggest
+
+        bad = err.args[0]
+        fail(DesignDocError(f"unknown rule '{bad}' in --{key.replace('_', '-')}: {suggest(bad)}"))
     try:
         if config_file and not Path(config_file).is_file():
             raise ConfigError(f"{config_file}: config file not found")

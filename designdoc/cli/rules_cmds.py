@@ -11,7 +11,8 @@ from designdoc.errors import DesignDocError
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="text (default): one rule a line; json: for tools.")
 def rules(fmt: str) -> None:
     """List every rule: code, name, default severity, section, summary."""
     from designdoc.rules.registry import all_rules
@@ -29,17 +30,15 @@ def rules(fmt: str) -> None:
 @click.command()
 @click.argument("ident", metavar="ID")
 def rule(ident: str) -> None:
-    """Explain one rule (by code or name)."""
-    import difflib
+    """Explain one rule (by code or name), e.g. `designdoc rule DD101`.
 
-    from designdoc.rules.registry import all_rules, get_rule
+    `designdoc rules` lists every rule with its code and name.
+    """
+    from designdoc.rules.registry import get_rule, suggest
 
     r = get_rule(ident)
     if r is None:
-        names = [x.name for x in all_rules()] + [x.code for x in all_rules()]
-        close = difflib.get_close_matches(ident, names, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else " See `designdoc rules`."
-        fail(DesignDocError(f"unknown rule '{ident}'.{hint}"))
+        fail(DesignDocError(f"unknown rule '{ident}': {suggest(ident)}"))
         return
     click.echo(f"{r.code} {r.name}")
     click.echo(f"Default severity: {r.severity}" + (f" (in a draft: {r.draft})" if r.draft else ""))

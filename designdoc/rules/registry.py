@@ -143,6 +143,21 @@ def resolve(idents: Iterable[str]) -> set[str]:
     return out
 
 
+def suggest(ident: str) -> str:
+    """Help for an unknown rule identifier: the closest names, or a prefix's rules."""
+    import difflib
+
+    rules = all_rules()
+    prefixed = [r for r in rules if r.code.startswith(ident.upper())] if ident[:2].upper() == "DD" else []
+    if prefixed:
+        return "rules starting with it: " + ", ".join(f"{r.code} {r.name}" for r in prefixed[:12])
+    names = [r.name for r in rules] + [r.code for r in rules]
+    close = difflib.get_close_matches(ident, names, n=2)
+    if close:
+        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    return "see `designdoc rules`."
+
+
 @dataclass
 class Context:
     """What a check needs besides the document: its rule, options, catalogue."""

@@ -334,3 +334,40 @@ def duplicate_section(doc: Document, ctx: Context) -> Iterator[Problem]:
             yield from visit(child)
 
     yield from visit(doc.root)
+
+
+@rule(
+    code="DD105",
+    name="unknown-suppression",
+    severity="warning",
+    summary="A designdoc-disable comment names a rule that does not exist.",
+)
+def unknown_suppression(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """A suppression comment must name real rules, by code or name.
+
+    A misspelt rule name silently suppresses nothing; `designdoc rules` lists
+    the valid codes and names.
+
+    Fails:
+
+        <!-- designdoc-disable-next-line placeholder-txt -->
+
+    Passes:
+
+        <!-- designdoc-disable-next-line placeholder-text -->
+        <!-- designdoc-disable-next-line DD103 -->
+    """
+    import difflib
+
+    from designdoc import suppress
+    from designdoc.rules.registry import all_rules, get_rule
+
+    def canonical(ident: str) -> str | None:
+        r = get_rule(ident)
+        return r.code if r else None
+
+    names = [r.name for r in all_rules()] + [r.code for r in all_rules()]
+    for line, ident in suppress.read(doc.comments, canonical).unknown:
+        close = difflib.get_close_matches(ident, names, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "see `designdoc rules`."
+        yield ctx.problem(line, f"Unknown rule '{ident}' in a suppression comment: {hint}", section=None)

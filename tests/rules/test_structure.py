@@ -229,3 +229,10 @@ def test_unclosed_front_matter_and_impossible_dates() -> None:
     assert check(deep, "invalid-front-matter") == [(2, "invalid-front-matter")]
     # a thematic break at the top is not front matter
     assert check("---\n\n## Goals\nx\n", "invalid-front-matter") == []
+
+
+def test_unknown_suppression() -> None:
+    md = "<!-- designdoc-disable-next-line placeholder-txt -->\nTODO\n<!-- designdoc-disable DD103 -->\n"
+    problems = lint_text(md, select=["unknown-suppression"])
+    assert [(p.line, p.name) for p in problems] == [(1, "unknown-suppression")]
+    assert "did you mean 'placeholder-text'?" in problems[0].message
