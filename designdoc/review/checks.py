@@ -9,6 +9,7 @@ are collected in a per-section catch-all, so nothing the linter found is lost.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -143,7 +144,10 @@ def _rule_state(names: tuple[str, ...], codes: set[str], severity: dict[str, str
     return None
 
 
-_LABEL_ONLY_RE = None
+# A line that is only a label: "**Must have**", "- **Quality checks:**", "Owner:".
+_LABEL_ONLY_RE = re.compile(r"^\s*(?:[-*+>]\s+|\d+[.)]\s+)?(?:(\*\*|__)[^*_]{1,80}\1\s*:?|[^:]{1,80}:)\s*$")
+# "**Features:** text" -> "text": the label of a run-in pseudo-heading.
+_RUNIN_LABEL_RE = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*\*|\*\*|__)[^*_]+\1\s*:?\s*")
 
 
 def _written(doc: Any, section: Any) -> bool:
@@ -153,23 +157,19 @@ def _written(doc: Any, section: Any) -> bool:
     ("**Must have**"); its content rules find nothing to complain about, which
     must not read as a pass.
     """
-    import re
-
     from designdoc.rules.structure import find_placeholders
 
-    global _LABEL_ONLY_RE
-    if _LABEL_ONLY_RE is None:
-        _LABEL_ONLY_RE = re.compile(
-            r"^\s*(?:[-*+>]\s+|\d+[.)]\s+)?(?:(\*\*|__)[^*_]{1,80}\1\s*:?|[^:]{1,80}:)\s*$"
-        )
     lines = doc.lines
     comment_lines = {n for c in doc.comments for n in range(c.line, c.end_line + 1)}
     for sec in section.walk():
-        end = sec.children[0].line - 1 if sec.children else sec.end_line
-        for n in range(sec.line + 1, min(end, len(lines)) + 1):
-            if n in doc.code_lines or n in comment_lines:
+        # Block lines, not the heading line: a run-in label's text shares its line.
+        numbers = sorted({n for b in sec.blocks if b.type != "code" for n in range(b.line, b.end_line + 1)})
+        for n in numbers:
+            if n > len(lines) or n in comment_lines:
                 continue
             line = lines[n - 1]
+            if sec.pseudo and n == sec.line:
+                line = _RUNIN_LABEL_RE.sub("", line, count=1)
             if not any(ch.isalnum() for ch in line) or set(line.strip()) <= set("|-: "):
                 continue
             if find_placeholders(line) or _LABEL_ONLY_RE.match(line):
