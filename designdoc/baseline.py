@@ -69,6 +69,16 @@ def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def save(path: Path, data: dict[str, Any]) -> None:
+    """Write the baseline document atomically (a plain file mode, not mkstemp's 0600).
+
+    Raises ``OSError`` when the file cannot be written.
+    """
+    from designdoc.fsutil import write_atomic
+
+    write_atomic(path, dumps(data))
+
+
 def load(path: Path) -> Counter[Key]:
     """Read a baseline file; raises DesignDocError when it is missing or malformed."""
     try:

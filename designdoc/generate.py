@@ -18,7 +18,6 @@ import json
 import math
 import os
 import re
-import tempfile
 import traceback
 import typing
 from collections.abc import Mapping
@@ -31,6 +30,7 @@ import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
+from designdoc import fsutil
 from designdoc.errors import DesignDocError, FileExistsRefusal, SpecError, SpecIssue
 from designdoc.slug import slugify
 from designdoc.spec.loader import _issues_from, _unwrap, apply_override, load_spec, load_spec_text
@@ -419,70 +419,10 @@ def spec_skeleton(kind: str, values: Mapping[str, Any], schema_ref: str | None =
 def write_atomic(path: Union[str, Path], text: str, *, force: bool = False) -> None:
     """Write ``text`` to ``path`` atomically; refuse to replace a file unless ``force``.
 
-    The content goes to a temporary file in the same folder, is fsynced, then
-    moved into place, so a crash never leaves a half-written document.
+    See :func:`designdoc.fsutil.write_atomic` (same-folder temp file, fsync,
+    rename; modes like a plain ``open``).
     """
-    target = Path(path)
-    if target.exists() and not force:
-        raise FileExistsRefusal(f"{target} already exists; use --force to overwrite it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=str(target.parent), prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        mode = _new_file_mode(target)
-        os.chmod(tmp, mode)
-        if force:
-            os.replace(tmp, target)
-        else:
-            _place_exclusive(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_dir(target.parent)
-
-
-def _place_exclusive(tmp: str, target: Path) -> None:
-    """Move ``tmp`` to ``target`` only if ``target`` still does not exist (no race)."""
-    try:
-        os.link(tmp, target)  # fails if target appeared meanwhile
-    except FileExistsError:
-        raise FileExistsRefusal(f"{target} already exists; use --force to overwrite it") from None
-    except OSError:
-        # No hard links on this filesystem: fall back to a checked replace.
-        if target.exists():
-            raise FileExistsRefusal(f"{target} already exists; use --force to overwrite it") from None
-        os.replace(tmp, target)
-        return
-    os.unlink(tmp)
-
-
-def _new_file_mode(target: Path) -> int:
-    """Keep an existing file's mode; new files get 0666 minus the umask (mkstemp uses 0600)."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(str(folder), os.O_RDONLY)
-    except OSError:  # pragma: no cover - e.g. Windows
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
+    fsutil.write_atomic(path, text, overwrite=force)
 
 
 @dataclass(frozen=True)

@@ -101,3 +101,21 @@ def test_bad_baseline_files(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "entry 1" in res.stderr
     res = lint(tmp_path, "docs", "--baseline", "a.json", "--write-baseline", "b.json")
     assert res.exit_code == 2
+
+
+def test_save_writes_a_plain_file_mode_and_keeps_an_existing_one(tmp_path: Path) -> None:
+    from designdoc import baseline
+
+    data = {"version": 1, "tool": "designdoc", "entries": []}
+    target = tmp_path / "baseline.json"
+    old = os.umask(0o022)
+    try:
+        baseline.save(target, data)
+        assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+        os.chmod(target, 0o664)
+        baseline.save(target, data)
+        assert target.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(old)
+    assert json.loads(target.read_text(encoding="utf-8")) == data
+    assert [p.name for p in tmp_path.iterdir()] == ["baseline.json"]

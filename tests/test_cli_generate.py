@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,18 @@ def test_schema_command(run) -> None:
         if data["kind"] == "full":
             jsonschema.validate(data, schema)
     assert run("schema", "nope").exit_code == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_new_and_render_write_the_umask_mode(run, tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        assert run("new", "one-pager", "--title", "Modes", "--no-input").exit_code == 0
+        assert run("render", "modes.yaml", "-o", "out.md").exit_code == 0
+        os.chmod(tmp_path / "out.md", 0o600)  # a private file stays private when re-rendered
+        assert run("render", "modes.yaml", "-o", "out.md", "--force").exit_code == 0
+    finally:
+        os.umask(old)
+    for name in ("modes.yaml", "modes.md", ".designdoc/schema/one-pager.schema.json"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
+    assert (tmp_path / "out.md").stat().st_mode & 0o777 == 0o600

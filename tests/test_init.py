@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,17 @@ def test_init_falls_back_to_a_static_doc(proj: Path, monkeypatch: pytest.MonkeyP
     assert res.exit_code == 0 and "static one-pager" in res.stderr
     text = (proj / "docs/design/our-first-design-doc.md").read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: Our first design doc\nkind: one-pager")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_init_writes_files_with_the_umask_mode_not_0600(proj: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        assert init().exit_code == 0
+    finally:
+        os.umask(old)
+    written = [proj / ".designdoc.toml", *(p for p in (proj / "docs/design").rglob("*") if p.is_file())]
+    assert len(written) >= 3  # config, doc, spec (+ schema)
+    assert {p.relative_to(proj).as_posix(): p.stat().st_mode & 0o777 for p in written} == {
+        p.relative_to(proj).as_posix(): 0o644 for p in written
+    }

@@ -182,16 +182,21 @@ def init(docs_dir: str, kind: str, lang: str, title: str | None, no_doc: bool, f
             files = [(docs / name, text, False)]
         planned += files
 
-    from designdoc.cli.lint_cmd import write_atomic
+    from designdoc.errors import FileExistsRefusal
+    from designdoc.fsutil import write_atomic
 
     for path, content, managed in planned:
+        kept = f"kept     {path.as_posix()} (exists; --force overwrites it)"
         if path.exists() and not force and not managed:
-            click.echo(f"kept     {path.as_posix()} (exists; --force overwrites it)")
+            click.echo(kept)
             continue
         if managed and path.is_file() and path.read_text(encoding="utf-8", errors="replace") == content:
             continue
         try:
-            write_atomic(path, content)
+            write_atomic(path, content, overwrite=force or managed)
+        except FileExistsRefusal:  # appeared since we looked
+            click.echo(kept)
+            continue
         except OSError as err:
             fail(DesignDocError(f"{path}: cannot write: {err.strerror}"))
         click.echo(f"wrote    {path.as_posix()}")
