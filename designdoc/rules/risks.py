@@ -12,12 +12,20 @@ from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
 _ITEM_SPLIT_RE = re.compile(r"\n|(?<=[.;])\s+")
+_WORD_RE = re.compile(r"\w{2,}")
+
+
+def _is_empty(item: str) -> bool:
+    """A "fill in later" / "none" note standing where a risk should be."""
+    text = item.strip(" \t-*•+.:;")
+    hit = lexicon.find("empty_value", text)
+    return hit is not None and hit.start == 0 and not _WORD_RE.search(text[hit.end :])
 
 
 def _risk_items(text: str) -> list[str]:
-    """Risk statements: list items / sentences, without open questions."""
+    """Risk statements: list items / sentences, without open questions or "to be filled" notes."""
     items = [s.strip() for s in _ITEM_SPLIT_RE.split(text) if len(s.strip()) > 3]
-    return [s for s in items if not s.rstrip().endswith("?")]
+    return [s for s in items if not s.rstrip().endswith("?") and not _is_empty(s)]
 
 
 @rule(
