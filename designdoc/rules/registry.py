@@ -167,6 +167,11 @@ class Context:
     options: dict[str, Any]
     path: str
     found: list[Problem] = field(default_factory=list)
+    lang: str = "en"  # the doc's language: messages are written in it where a rule offers one
+
+    def say(self, en: str, ru: str | None = None) -> str:
+        """The message in the doc's language (English when no Russian is given)."""
+        return ru if self.lang == "ru" and ru else en
 
     def problem(
         self,
@@ -274,7 +279,7 @@ def check_all(
     for r in rules:
         if severities.get(r.code) == "off":
             continue
-        ctx = Context(r, catalog, {**r.options, **options.get(r.name, {})}, doc.path)
+        ctx = Context(r, catalog, {**r.options, **options.get(r.name, {})}, doc.path, lang=doc.lang)
         out.extend((r, p) for p in r.check(doc, ctx))
     return out
 

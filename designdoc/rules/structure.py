@@ -106,7 +106,10 @@ def missing_section(doc: Document, ctx: Context) -> Iterator[Problem]:
     if not doc.root.children and not any(b.text.strip() for b in doc.root.blocks):
         yield ctx.problem(
             1,
-            f"The document is empty: start it with `designdoc new {doc.kind}` or add its sections.",
+            ctx.say(
+                f"The document is empty: start it with `designdoc new {doc.kind}` or add its sections.",
+                f"Документ пуст: начните его командой `designdoc new {doc.kind}` или добавьте разделы.",
+            ),
             section=None,
         )
         return
@@ -122,39 +125,60 @@ def missing_section(doc: Document, ctx: Context) -> Iterator[Problem]:
         spec = ctx.catalog.sections[sid]
         line = min(prev_end + 1, doc.line_count) if prev_end else first_line
         title = spec.title.get(doc.lang, spec.title["en"])
-        hint = _MISSING_HINTS.get(sid, "")
+        hint_en, hint_ru = _MISSING_HINTS.get(sid, ("", ""))
         yield ctx.problem(
             max(1, line),
-            f"Missing section '{title}'{': ' + hint if hint else '.'}",
+            ctx.say(f"Missing section '{title}': {hint_en}", f"Нет раздела «{title}»: {hint_ru}"),
             section=sid,
         )
 
 
 # What to add, per section: the one-line "why it matters" for a missing section.
-_MISSING_HINTS = {
-    "goals": "state the business problem, who suffers from it and the value expected.",
-    "prior_art": "cite similar systems or existing solutions and the uplift they reported.",
-    "requirements": "state what the system outputs, latency and error budgets, and when the model counts as ready.",
-    "metrics": "name online and offline metrics, each with a target.",
-    "data": "say where features and labels come from.",
-    "baselines": "start from a simple baseline (constant, heuristic or linear model).",
-    "modeling": "name the validation scheme and the candidate models.",
-    "deployment": "describe training, retraining cadence and serving.",
-    "ab_test": "give the hypothesis, primary metric, split unit, α, power/MDE and duration.",
-    "rollback": "add a section naming what triggers a rollback and what happens then.",
-    "monitoring": "list dashboards, drift checks and alerts.",
-    "support": "say who owns the system after launch and how it scales.",
-    "priorities": "sort deliverables into Must / Should / Could / Won't have.",
-    "risks": "list what may go wrong and how you would mitigate it.",
-    "timeline": "add stages, estimates and milestones.",
-    "why": "state the need, the problem and the value expected.",
-    "what": "say what the service returns and which metrics it moves.",
-    "how": "describe the ML formulation, data, evaluation and A/B test.",
-    "idea": "state the idea behind the hypothesis.",
-    "implementation": "list the ways to implement it.",
-    "expected_effect": "say which metric should move and by how much.",
-    "verdict": "say how soon the result will be known and by which proxy metric.",
-    "resources": "list the people, compute and data needed.",
+_MISSING_HINTS: dict[str, tuple[str, str]] = {
+    "goals": ("state the business problem, who suffers from it and the value expected.",
+              "опишите бизнес-проблему, кого она затрагивает и какой ценности ждём."),
+    "prior_art": ("cite similar systems or existing solutions and the uplift they reported.",
+                  "приведите похожие системы или готовые решения и эффект, которого они добились."),
+    "requirements": ("state what the system outputs, latency and error budgets, and when the model counts as ready.",
+                     "опишите, что выдаёт система, бюджет задержки и ошибок и когда модель считается готовой."),
+    "metrics": ("name online and offline metrics, each with a target.",
+                "назовите онлайн- и офлайн-метрики, у каждой — целевое значение."),
+    "data": ("say where features and labels come from.",
+             "укажите, откуда берутся признаки и разметка."),
+    "baselines": ("start from a simple baseline (constant, heuristic or linear model).",
+                  "начните с простого бейзлайна (константа, эвристика или линейная модель)."),
+    "modeling": ("name the validation scheme and the candidate models.",
+                 "опишите схему валидации и модели-кандидаты."),
+    "deployment": ("describe training, retraining cadence and serving.",
+                   "опишите обучение, частоту переобучения и способ инференса."),
+    "ab_test": ("give the hypothesis, primary metric, split unit, α, power/MDE and duration.",
+                "укажите гипотезу, ключевую метрику, единицу сплитования, α, мощность/MDE и длительность."),
+    "rollback": ("add a section naming what triggers a rollback and what happens then.",
+                 "добавьте раздел: что запускает откат и что происходит дальше."),
+    "monitoring": ("list dashboards, drift checks and alerts.",
+                   "перечислите дашборды, контроль дрифта и алерты."),
+    "support": ("say who owns the system after launch and how it scales.",
+                "укажите, кто владеет системой после запуска и как она масштабируется."),
+    "priorities": ("sort deliverables into Must / Should / Could / Won't have.",
+                   "разложите результаты по Must / Should / Could / Won't have."),
+    "risks": ("list what may go wrong and how you would mitigate it.",
+              "перечислите, что может пойти не так, и как это смягчить."),
+    "timeline": ("add stages, estimates and milestones.",
+                 "добавьте этапы, оценки сроков и контрольные точки."),
+    "why": ("state the need, the problem and the value expected.",
+            "опишите потребность, проблему и ожидаемую ценность."),
+    "what": ("say what the service returns and which metrics it moves.",
+             "опишите, что возвращает сервис и на какие метрики влияет."),
+    "how": ("describe the ML formulation, data, evaluation and A/B test.",
+            "опишите ML-постановку, данные, оценку качества и A/B-тест."),
+    "idea": ("state the idea behind the hypothesis.", "сформулируйте идею гипотезы."),
+    "implementation": ("list the ways to implement it.", "перечислите варианты реализации."),
+    "expected_effect": ("say which metric should move and by how much.",
+                        "укажите, какая метрика и насколько должна измениться."),
+    "verdict": ("say how soon the result will be known and by which proxy metric.",
+                "укажите, как быстро будет результат и по какой прокси-метрике."),
+    "resources": ("list the people, compute and data needed.",
+                  "перечислите нужных людей, вычислительные ресурсы и данные."),
 }
 
 
@@ -193,7 +217,10 @@ def empty_section(doc: Document, ctx: Context) -> Iterator[Problem]:
             title = sec.title or sec.id
             yield ctx.problem(
                 sec,
-                f"Section '{title}' is empty: write its content or remove the heading.",
+                ctx.say(
+                    f"Section '{title}' is empty: write its content or remove the heading.",
+                    f"Раздел «{title}» пуст: заполните его или уберите заголовок.",
+                ),
                 section=sec.id,
                 end_line=sec.end_line,
             )
@@ -259,10 +286,14 @@ def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
         if not hits:
             continue
         col, what = hits[0]
-        where = f" in '{owner.title}'" if owner and owner.title else ""
+        what = what.strip()[:40]
+        title = owner.title if owner and owner.title else ""
         yield ctx.problem(
             lineno,
-            f"Placeholder '{what.strip()[:40]}' left{where}: replace it with the real content.",
+            ctx.say(
+                f"Placeholder '{what}' left" + (f" in '{title}'" if title else "") + ": replace it with the real content.",
+                f"Заглушка «{what}»" + (f" в разделе «{title}»" if title else "") + ": замените её содержанием.",
+            ),
             section=owner.id if owner else None,
             column=col + 1,
         )
@@ -271,10 +302,15 @@ def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
         if sec_line in prose:
             continue
         sec = by_line.get(sec_line)
-        where = f" in '{sec.title}'" if sec and sec.title else ""
+        title = sec.title if sec and sec.title else ""
         yield ctx.problem(
             prompt_lines[0],
-            f"Template guidance left unanswered{where}: replace the prompt with the answer.",
+            ctx.say(
+                "Template guidance left unanswered" + (f" in '{title}'" if title else "")
+                + ": replace the prompt with the answer.",
+                "Подсказка шаблона осталась без ответа" + (f" в разделе «{title}»" if title else "")
+                + ": замените её ответом.",
+            ),
             section=sec.id if sec else None,
         )
 
@@ -326,7 +362,10 @@ def duplicate_section(doc: Document, ctx: Context) -> Iterator[Problem]:
                 if first is not None:
                     yield ctx.problem(
                         child,
-                        f"Section '{child.title}' repeats the one at line {first.line}: merge them.",
+                        ctx.say(
+                            f"Section '{child.title}' repeats the one at line {first.line}: merge them.",
+                            f"Раздел «{child.title}» повторяет раздел в строке {first.line}: объедините их.",
+                        ),
                         section=child.id,
                     )
                 else:

@@ -236,3 +236,10 @@ def test_unknown_suppression() -> None:
     problems = lint_text(md, select=["unknown-suppression"])
     assert [(p.line, p.name) for p in problems] == [(1, "unknown-suppression")]
     assert "did you mean 'placeholder-text'?" in problems[0].message
+
+
+def test_messages_follow_the_doc_language() -> None:
+    ru = lint_text("---\nkind: full\nlang: ru\n---\n## Цели\nTODO\n", select=["placeholder-text", "missing-section"])
+    assert all(any("а" <= ch <= "я" for ch in p.message) for p in ru)
+    en = lint_text("---\nkind: full\nlang: en\n---\n## Goals\nTODO\n", select=["placeholder-text"])
+    assert en[0].message.startswith("Placeholder 'TODO' left in 'Goals'")
