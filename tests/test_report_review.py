@@ -146,3 +146,46 @@ def test_html_renders_in_headless_chromium(docs, tmp_path):
         [*cmd[:-3], "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=90, check=False
     ).stdout
     assert "Section coverage" in dom and "Churn prediction" in dom
+
+
+def test_report_accepts_a_single_doc_file(docs):
+    import json
+
+    doc = docs / "half_en.md"
+    result = CliRunner().invoke(cli, ["report", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert "no such folder" not in result.output
+    rows = [ln for ln in result.output.splitlines() if ln.startswith("| [")]
+    assert len(rows) == 1 and "Churn prediction" in rows[0]
+    data = json.loads(CliRunner().invoke(cli, ["report", str(doc), "--format", "json"]).output)
+    assert [d["path"] for d in data["docs"]] == [str(doc)]
+
+
+def test_report_on_a_missing_path_says_so():
+    result = CliRunner().invoke(cli, ["report", "no/such/place"])
+    assert result.exit_code == 2
+    assert "no/such/place: no such folder or file" in result.output
+
+
+def test_report_creates_parent_folders_of_its_outputs(docs, tmp_path):
+    html = tmp_path / "new" / "dir" / "x.html"
+    index = tmp_path / "other" / "deep" / "INDEX.md"
+    result = CliRunner().invoke(cli, ["report", str(docs), "--html", str(html), "--write", str(index)])
+    assert result.exit_code == 0, result.output
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert START in index.read_text(encoding="utf-8")
+    assert "(../../docs/half_en.md)" in index.read_text(encoding="utf-8")
+    # Atomic: no temp file is left next to the outputs.
+    assert sorted(p.name for p in html.parent.iterdir()) == ["x.html"]
+    assert sorted(p.name for p in index.parent.iterdir()) == ["INDEX.md"]
+    # A single file with --html next to a new folder works too.
+    single = tmp_path / "one" / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(docs / "half_ru.md"), "--html", str(single)])
+    assert result.exit_code == 0, result.output
+    assert "half_ru.md" in single.read_text(encoding="utf-8")
+
+
+def test_report_output_under_a_file_is_a_clear_error(docs):
+    result = CliRunner().invoke(cli, ["report", str(docs), "--html", str(docs / "half_en.md" / "x.html")])
+    assert result.exit_code == 2
+    assert "a parent of it is a file, not a folder" in result.output and "Traceback" not in result.output

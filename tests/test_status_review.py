@@ -114,3 +114,65 @@ def test_missing_file_is_exit_2():
     result = CliRunner().invoke(cli, ["status", "no/such.md", "review"])
     assert result.exit_code == 2
     assert "no/such.md" in result.output and "Traceback" not in result.output
+
+
+def test_flow_style_front_matter_is_refused_with_a_clear_message(tmp_path):
+    doc = tmp_path / "flow.md"
+    before = "---\n{title: X, status: draft}\n---\n# X\n\n## Why\n\nA.\n"
+    doc.write_text(before, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["status", str(doc), "rejected"])
+    assert result.exit_code == 2
+    assert "not valid YAML" not in result.output
+    assert "flow-style front matter" in result.output and "one key per line" in result.output
+    assert doc.read_text(encoding="utf-8") == before
+
+
+def test_flow_style_spec_is_refused_with_a_clear_message(tmp_path):
+    spec = tmp_path / "x.design.yaml"
+    spec.write_text("{kind: full, title: X, status: draft}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["status", str(spec), "rejected"])
+    assert result.exit_code == 2
+    assert "flow-style" in result.output and "one key per line" in result.output
+
+
+def test_status_help_lists_the_allowed_values():
+    result = CliRunner().invoke(cli, ["status", "--help"])
+    assert result.exit_code == 0
+    assert "draft, review, approved, rejected, superseded" in result.output
+
+
+def test_rules_help_texts():
+    result = CliRunner().invoke(cli, ["rules", "--help"])
+    fmt = next(ln for ln in result.output.splitlines() if "--format" in ln)
+    assert len(fmt.split("]", 1)[1].strip()) > 10  # the option has a help text
+    assert "designdoc rules" in CliRunner().invoke(cli, ["rule", "--help"]).output
+
+
+def test_leaving_a_final_status_needs_force(tmp_path):
+    for final in ("rejected", "superseded"):
+        doc = tmp_path / f"{final}.md"
+        doc.write_text(
+            (FIX / "half_en.md").read_text(encoding="utf-8").replace("status: draft", f"status: {final}", 1),
+            encoding="utf-8",
+        )
+        before = doc.read_bytes()
+        for target in ("review", "approved"):
+            result = CliRunner().invoke(cli, ["status", str(doc), target])
+            assert result.exit_code == 1, result.output
+            assert f"the doc is '{final}', a final status" in result.output and "--force" in result.output
+            assert doc.read_bytes() == before
+        result = CliRunner().invoke(cli, ["status", str(doc), "review", "--force"])
+        assert result.exit_code == 0, result.output
+        assert f"forced out of final status '{final}'" in result.output
+        assert "status: review\n" in doc.read_text(encoding="utf-8")
+
+
+def test_final_status_can_go_back_to_draft_and_library_flags_it():
+    text = (FIX / "half_en.md").read_text(encoding="utf-8").replace("status: draft", "status: rejected", 1)
+    assert "status: rejected" in text
+    back = change_status(text, "x.md", "draft")
+    assert back.changed and not back.forced and not back.from_terminal
+    other = change_status(text, "x.md", "superseded")
+    assert other.changed and not other.from_terminal
+    up = change_status(text, "x.md", "approved")
+    assert up.refused and up.from_terminal and up.text == text

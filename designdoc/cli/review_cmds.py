@@ -39,6 +39,18 @@ def _read(path: str) -> str:
         raise DesignDocError(f"{path}: cannot read: {err.strerror or err}") from None
 
 
+def _write_new(path: str, text: str) -> None:
+    """Write a report file atomically, creating missing parent folders (DesignDocError on failure)."""
+    from designdoc.review.frontmatter import write_atomic
+
+    try:
+        write_atomic(path, text, make_parents=True)
+    except (FileExistsError, NotADirectoryError):
+        raise DesignDocError(f"{path}: cannot write: a parent of it is a file, not a folder") from None
+    except OSError as err:
+        raise DesignDocError(f"{path}: cannot write: {err.strerror or err}") from None
+
+
 _config_option = click.option(
     "--config", "config_file", type=click.Path(dir_okay=False),
     help="Use this config file instead of discovering one.",
@@ -75,16 +87,21 @@ def checklist(doc: str, fmt: str, config_file: str | None) -> None:
 @click.command()
 @click.argument("doc", type=click.Path())
 @click.argument("new_status", metavar="STATUS",
-                type=click.Choice(["review", "approved", "rejected", "superseded", "draft"]))
-@click.option("--force", is_flag=True, help="Change the status even when its gates fail.")
+                type=click.Choice(["draft", "review", "approved", "rejected", "superseded"]))
+@click.option("--force", is_flag=True,
+              help="Change the status even when its gates fail or the doc is rejected/superseded.")
 @_config_option
 def status(doc: str, new_status: str, force: bool, config_file: str | None) -> None:
     """Set the status of DOC (and `updated` to today) in its front matter.
 
+    STATUS is one of: draft, review, approved, rejected, superseded.
+
     Moving to `review` needs the review gates to pass, to `approved` the
     approval gates; otherwise nothing is written, what is missing is listed
-    and the exit code is 1 (`--force` overrides). The rest of the file is
-    kept byte for byte.
+    and the exit code is 1 (`--force` overrides). A `rejected` or
+    `superseded` doc is final: moving it to `review` or `approved` needs
+    `--force` (moving it back to `draft` does not). The rest of the file is
+    kept byte for byte; the front matter must have one key per line.
     """
     from designdoc.review.frontmatter import write_atomic
     from designdoc.review.status import change_status
@@ -97,14 +114,20 @@ def status(doc: str, new_status: str, force: bool, config_file: str | None) -> N
         fail(err)
         return
     if change.refused:
-        gate = "review" if new_status == "review" else "approval"
-        click.echo(
-            f"designdoc: {doc}: not moved to '{new_status}': {len(change.blockers)} {gate} gate(s) fail:",
-            err=True,
-        )
-        for b in change.blockers:
-            click.echo(f"  {doc}:{b.line}: {b.message} [{b.rule}]", err=True)
-        click.echo("Fix them, or pass --force to change the status anyway.", err=True)
+        if change.from_terminal:
+            click.echo(
+                f"designdoc: {doc}: not moved to '{new_status}': the doc is '{change.old}', a final "
+                f"status; pass --force to reopen it as '{new_status}'.",
+                err=True,
+            )
+        if change.blockers:
+            gate = "review" if new_status == "review" else "approval"
+            head = "It also fails" if change.from_terminal else f"designdoc: {doc}: not moved to '{new_status}':"
+            verb = ":" if change.from_terminal else " fail:"
+            click.echo(f"{head} {len(change.blockers)} {gate} gate(s){verb}", err=True)
+            for b in change.blockers:
+                click.echo(f"  {doc}:{b.line}: {b.message} [{b.rule}]", err=True)
+            click.echo("Fix them, or pass --force to change the status anyway.", err=True)
         sys.exit(1)
     if not change.changed:
         click.echo(f"{doc}: status is already '{new_status}'; nothing changed")
@@ -114,12 +137,17 @@ def status(doc: str, new_status: str, force: bool, config_file: str | None) -> N
     except OSError as err:
         fail(DesignDocError(f"{doc}: cannot write: {err.strerror or err}"))
         return
-    note = f" (forced past {len(change.blockers)} failing gate(s))" if change.forced else ""
+    notes = []
+    if change.from_terminal:
+        notes.append(f"forced out of final status '{change.old}'")
+    if change.blockers:
+        notes.append(f"forced past {len(change.blockers)} failing gate(s)")
+    note = f" ({'; '.join(notes)})" if notes else ""
     click.echo(f"{doc}: status {change.old} → {change.new}{note}")
 
 
 @click.command()
-@click.argument("folder", type=click.Path())
+@click.argument("folder", metavar="PATH", type=click.Path())
 @click.option("--write", "index", type=click.Path(dir_okay=False), default=None,
               help="Write the table into this index file between designdoc-report markers.")
 @click.option("--check", is_flag=True,
@@ -131,21 +159,28 @@ def status(doc: str, new_status: str, force: bool, config_file: str | None) -> N
 @_config_option
 def report(folder: str, index: str | None, check: bool, html_file: str | None, fmt: str,
            config_file: str | None) -> None:
-    """An index of the design docs under FOLDER: title, kind, status, owners, readiness, problems.
+    """An index of the design docs under PATH: title, kind, status, owners, readiness, problems.
 
+    PATH is a folder (every design doc under it) or a single doc file.
     Prints a Markdown table; `--write INDEX.md` puts it into an index file
     (the rest of the file is kept), `--check` only tells whether that index
-    is stale; `--html FILE` writes a one-file HTML report.
+    is stale; `--html FILE` writes a one-file HTML report. Missing parent
+    folders of INDEX.md and FILE are created; files are replaced atomically.
     """
-    from designdoc.review.frontmatter import write_atomic
     from designdoc.review.report import collect, index_is_stale, markdown_table, updated_index
 
     if check and not index:
         fail(DesignDocError("--check needs --write INDEX.md (the index file to check)"))
         return
-    if not Path(folder).is_dir():
-        fail(DesignDocError(f"{folder}: no such folder"))
+    target = Path(folder)
+    if not target.exists():
+        fail(DesignDocError(f"{folder}: no such folder or file"))
         return
+    if not (target.is_dir() or target.is_file()):
+        fail(DesignDocError(f"{folder}: not a folder or a regular file"))
+        return
+    # Where links and the HTML page's paths are relative to.
+    root = folder if target.is_dir() else str(target.parent)
     try:
         forced = _config(config_file, Path(folder)) if config_file else None
         entries = collect(folder, forced)
@@ -173,9 +208,9 @@ def report(folder: str, index: str | None, check: bool, html_file: str | None, f
         new = updated_index(current, table)
         if new != current:
             try:
-                write_atomic(index, new)
-            except OSError as err:
-                fail(DesignDocError(f"{index}: cannot write: {err.strerror or err}"))
+                _write_new(index, new)
+            except DesignDocError as err:
+                fail(err)
                 return
             click.echo(f"wrote {index} ({len(entries)} docs)", err=True)
         else:
@@ -184,9 +219,9 @@ def report(folder: str, index: str | None, check: bool, html_file: str | None, f
         from designdoc.review.html import render_html
 
         try:
-            write_atomic(html_file, render_html(entries, folder))
-        except OSError as err:
-            fail(DesignDocError(f"{html_file}: cannot write: {err.strerror or err}"))
+            _write_new(html_file, render_html(entries, root))
+        except DesignDocError as err:
+            fail(err)
             return
         click.echo(f"wrote {html_file}", err=True)
     if not index:

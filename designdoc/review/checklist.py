@@ -379,8 +379,10 @@ def render_markdown(c: Checklist) -> str:
         where = f" · {t['line'].format(line=g.line)}" if g.line else ""
         out += ["", f"#### {g.title}{where}", ""]
         structural = [i for i in g.items if i.item.id in _STRUCTURAL]
+        # The folded line says "no other problems": true only when every item
+        # of the section passes, content items included. Otherwise list them all.
         merged = len(structural) == len(_STRUCTURAL) and all(
-            i.state == "pass" and not i.problems for i in structural
+            i.state == "pass" and not i.problems for i in g.items
         )
         if merged:
             out.append(f"- [x] {t['all-clear']}" + (f" — {t['line'].format(line=g.line)}" if g.line else ""))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from designdoc.document import Document, Section
+    from designdoc.document import Block, Document, Section
 
 _NUM = r"[+\-−]?\d+(?:[.,]\d+)?"
 _PCT = rf"{_NUM}\s*(?:%|п\.?\s?п\.?|pp\b|p\.p\.|percentage points?|points?\b|pts?\b|процентн\w* пункт\w*|пункт\w*)"
@@ -310,19 +310,81 @@ _ROLLBACK_TIME_RE = re.compile(
 )
 
 
+# Words that state an expected change or a goal. Past tenses ("grew",
+# «выросла») are left out: they describe what already happened.
+_GOAL_CUE_RE = re.compile(
+    r"\b(?:increas(?:e|es|ing)|rais(?:e|es|ing)|reduc(?:e|es|ing|tion)|cut(?:s|ting)?|lower(?:s|ing)?|"
+    r"decreas(?:e|es|ing)|grow(?:s|ing|th)?|boost(?:s|ing)?|improv(?:e|es|ing|ement)|uplift|lift(?:s|ing)?|"
+    r"gain(?:s)?|sav(?:e|es|ing|ings)|targets?|targeting|goals?|aim(?:s|ing)?|expect(?:s|ed|ing|ation|ations)?|"
+    r"projected|forecast|reach(?:es|ing)?|"
+    r"увелич\w*|сниз\w*|сниж\w*|рост\w*|прирост\w*|ожида\w*|цел(?:ь|и|ью|ей|ям|ев\w*)|повы[сш]\w*|"
+    r"сократ\w*|сокращ\w*|уменьш\w*|подня\w*|вырас\w*|выраст\w*|улучш\w*|эконом\w*|рассчитыва\w*|"
+    r"планиру\w*|хотим|добав\w*)\b",
+    re.I,
+)
+_RU_PAST_RE = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись)$", re.I)
+# "from 12% to 14%", «с 12% до 14%», "+5% revenue", «−3%».
+_CHANGE_SHAPE_RE = re.compile(
+    rf"\bfrom\s+(?!(?:19|20)\d\d\b){_NUM}[^.;]{{0,30}}?\bto\s+{_NUM}|"
+    rf"(?<!\w)с\s+(?!(?:19|20)\d\d\b){_NUM}[^.;]{{0,30}}?\bдо\s+{_NUM}|"
+    r"(?<![\w.,])(?:[+−]\s?\d|-\d[\d.,]*\s?%)",
+    re.I,
+)
+
+
+def _goal_cue(sentence: str) -> bool:
+    if _CHANGE_SHAPE_RE.search(sentence):
+        return True
+    for m in _GOAL_CUE_RE.finditer(sentence):
+        word = m.group(0)
+        if re.match(r"[а-яё]", word, re.I) and _RU_PAST_RE.search(word):
+            continue  # «выросла», «снизилась»: what happened, not the goal
+        return True
+    return False
+
+
+def _list_items(doc: Document, block: Block) -> list[str]:
+    """The items of a list block, an item's wrapped lines joined (else one chunk a line)."""
+    lines = block.text.split("\n")
+    src = doc.lines[block.line - 1 : block.end_line]
+    src = [ln for ln in src if ln.strip()]
+    if len(src) != len(lines):
+        return lines
+    items: list[str] = []
+    for text, raw in zip(lines, src):
+        if items and not _LIST_ITEM_RE.match(raw):
+            # A capitalised line after an unpunctuated one starts a new sentence
+            # ("**Goal** `PO`" then "Cut churn…" on the next line).
+            sep = ". " if text[:1].isupper() and not re.search(r"[.,;:!?—–-]\s*$", items[-1]) else " "
+            items[-1] += sep + text
+        else:
+            items.append(text)
+    return items
+
+
 def uplift_sentence(doc: Document, ids: tuple[str, ...]) -> str | None:
-    """The first sentence of the goal sections that puts a number on the value."""
+    """The sentence of the goal sections that states the expected change with a number.
+
+    Only sentences naming a change or a goal ("raise CTR from 12% to 14%",
+    "+5% revenue", «увеличить конверсию на 3%») qualify. A sentence that
+    merely describes the status quo ("Only 2.1% of visitors click it",
+    «Сейчас доставка стоит 199 ₽») is never quoted: None makes the
+    checklist ask its generic question.
+    """
     for sid in ids:
         for sec in doc.sections_for(sid):
             for block in sec.all_blocks():
                 if block.type in ("code", "table"):
                     continue
-                chunks = block.text.split("\n") if block.type == "list" else [block.text.replace("\n", " ")]
+                chunks = _list_items(doc, block) if block.type == "list" else [block.text.replace("\n", " ")]
                 for chunk in chunks:
                     for part in re.split(r"(?<=[.!?])\s+", chunk):
                         sent = _clean(part)
-                        if _MONEY_OR_PCT.search(sent) and len(sent) >= 20:
-                            return sent if len(sent) <= 160 else sent[:157].rsplit(" ", 1)[0] + "…"
+                        if len(sent) < 20 or not re.search(r"\d", sent) or not _goal_cue(sent):
+                            continue
+                        if not (_MONEY_OR_PCT.search(sent) or _CHANGE_SHAPE_RE.search(sent)):
+                            continue
+                        return sent if len(sent) <= 160 else sent[:157].rsplit(" ", 1)[0] + "…"
     return None
 
 

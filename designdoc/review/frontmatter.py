@@ -124,6 +124,11 @@ def set_front_matter(text: str, updates: dict[str, str], path: str = "<string>")
         new = f"{bom}---{nl}{block}---{nl}{text[len(bom):]}"
     else:
         head, inner, close, rest = parts
+        if is_flow_style(inner):
+            raise FrontMatterEditError(
+                f"{path}: cannot safely edit flow-style front matter (a {{key: value, …}} mapping); "
+                f"write it with one key per line (e.g. 'status: draft') and run again"
+            )
         # New dates follow the quoting of an existing date key.
         for ln in inner:
             m = _LINE_RE.match(ln)
@@ -134,15 +139,30 @@ def set_front_matter(text: str, updates: dict[str, str], path: str = "<string>")
         if not close.endswith("\n") and rest == "":
             pass
         new = head + "".join(set_keys_in_lines(inner, updates, nl, quote)) + close + rest
-    _verify(new, updates, path)
+    _verify(new, updates, path, text)
     return new
 
 
-def _verify(text: str, updates: dict[str, str], path: str) -> None:
+def is_flow_style(inner: list[str]) -> bool:
+    """True when the front matter is a flow mapping (``{title: X, status: draft}``)."""
+    for ln in inner:
+        bare = ln.strip()
+        if bare and not bare.startswith("#"):
+            return bare.startswith("{")
+    return False
+
+
+def _verify(text: str, updates: dict[str, str], path: str, original: str | None = None) -> None:
     from designdoc.document import _split_front_matter, normalise_source
 
     _, data, error, _, _ = _split_front_matter(normalise_source(text))
     if error is not None:
+        if original is not None and _split_front_matter(normalise_source(original))[2] is None:
+            # The file was fine; our line edit is what broke it. Write nothing.
+            raise FrontMatterEditError(
+                f"{path}: cannot edit the front matter safely (unusual layout); write one key per "
+                f"line, or set {', '.join(repr(k) for k in updates)} by hand"
+            )
         raise FrontMatterEditError(f"{path}:{error[0]}: front matter is not valid YAML: {error[1]}")
     for key, value in updates.items():
         got = (data or {}).get(key)
@@ -153,10 +173,15 @@ def _verify(text: str, updates: dict[str, str], path: str) -> None:
             )
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Replace the file's content in one step (temp file in the same folder, then rename)."""
+def write_atomic(path: str | Path, text: str, *, make_parents: bool = False) -> None:
+    """Replace the file's content in one step (temp file in the same folder, then rename).
+
+    ``make_parents``: create missing parent folders first (for new report files).
+    """
     target = Path(path)
     data = text.encode("utf-8")
+    if make_parents:
+        target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
     try:
         with os.fdopen(fd, "wb") as fh:

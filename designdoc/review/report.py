@@ -71,7 +71,11 @@ class Entry:
 
 
 def collect(folder: str, config: Config | None = None) -> list[Entry]:
-    """Lint every design doc under ``folder``; files that are not design docs are left out."""
+    """Lint every design doc under ``folder``; files that are not design docs are left out.
+
+    ``folder`` may also be one doc file: it is reported as named, like a
+    file given to ``lint``.
+    """
     from designdoc.catalog import default_catalog
     from designdoc.config import find_config, load_config
     from designdoc.discover import discover
@@ -80,9 +84,9 @@ def collect(folder: str, config: Config | None = None) -> list[Entry]:
     from designdoc.review.readiness import readiness
 
     entries: list[Entry] = []
-    for path, _explicit in discover([folder], config):
+    for path, explicit in discover([folder], config):
         cfg = config or load_config(find_config(Path(path).parent))
-        result = lint_file(path, False, cfg)
+        result = lint_file(path, explicit, cfg)
         if result.skipped:
             continue
         entry = Entry(

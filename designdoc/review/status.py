@@ -6,13 +6,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from designdoc.review.frontmatter import FrontMatterEditError, newline_of, set_front_matter, set_keys_in_lines
+from designdoc.review.frontmatter import (
+    FrontMatterEditError,
+    is_flow_style,
+    newline_of,
+    set_front_matter,
+    set_keys_in_lines,
+)
 from designdoc.review.readiness import Blocker, readiness
 
 if TYPE_CHECKING:
     from designdoc.config import Config
 
 TARGETS = ("draft", "review", "approved", "rejected", "superseded")
+# Final statuses: leaving one for `review` or `approved` needs ``force``
+# (moving back to `draft` reopens the doc and is always allowed).
+TERMINAL = ("rejected", "superseded")
 
 
 @dataclass
@@ -26,6 +35,7 @@ class StatusChange:
     blockers: list[Blocker] = field(default_factory=list)
     refused: bool = False
     forced: bool = False
+    from_terminal: bool = False  # leaves a final status (rejected/superseded) for review/approved
 
     @property
     def changed(self) -> bool:
@@ -57,8 +67,9 @@ def change_status(
     """Set ``status`` (and ``updated`` to today) unless a gate of ``new`` fails.
 
     Moving to ``review`` needs the review gates, to ``approved`` the approval
-    gates (see :mod:`designdoc.review.readiness`); ``force`` overrides them.
-    Raises :class:`FrontMatterEditError` when the front matter cannot be
+    gates (see :mod:`designdoc.review.readiness`). Leaving a final status
+    (``rejected``, ``superseded``) for ``review`` or ``approved`` is refused
+    too. ``force`` overrides both. Raises :class:`FrontMatterEditError` when the front matter cannot be
     edited safely, and ``SpecError`` for a YAML spec that does not load.
     """
     if new not in TARGETS:
@@ -69,12 +80,16 @@ def change_status(
     blockers: list[Blocker] = []
     if new in ("review", "approved"):
         blockers = readiness(text, path, config).blockers_for(new)
-    if blockers and not force:
-        return StatusChange(path, old, new, text, blockers, refused=True)
+    from_terminal = old in TERMINAL and new in ("review", "approved")
+    if (blockers or from_terminal) and not force:
+        return StatusChange(path, old, new, text, blockers, refused=True, from_terminal=from_terminal)
     date = (today or dt.date.today()).isoformat()
     updates = {"status": new, "updated": date}
     new_text = _edit_spec(text, updates, path) if _is_spec(path) else set_front_matter(text, updates, path)
-    return StatusChange(path, old, new, new_text, blockers, refused=False, forced=bool(blockers))
+    return StatusChange(
+        path, old, new, new_text, blockers, refused=False,
+        forced=bool(blockers) or from_terminal, from_terminal=from_terminal,
+    )
 
 
 def _is_spec(path: str) -> bool:
@@ -89,6 +104,11 @@ def _edit_spec(text: str, updates: dict[str, str], path: str) -> str:
 
     nl = newline_of(text)
     lines = text.splitlines(keepends=True)
+    if is_flow_style([ln for ln in lines if not ln.startswith(("---", "%"))]):
+        raise FrontMatterEditError(
+            f"{path}: cannot safely edit a flow-style spec (a {{key: value, …}} mapping); "
+            f"write it with one key per line (e.g. 'status: draft') and run again"
+        )
     new = "".join(set_keys_in_lines(lines, updates, nl, {"updated": ""}))
     try:
         data = yaml.safe_load(new)
