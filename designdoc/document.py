@@ -34,6 +34,7 @@ _DATA_URI_RE = re.compile(r"(data:[\w/+.-]+;base64,)[A-Za-z0-9+/=\s]{64,}")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _HTML_HEADING_RE = re.compile(r"\A\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*\Z", re.I | re.S)
+_WORDS_RE = re.compile(r"[^\W_]+")
 _CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 # A pseudo-heading is short: a bold line longer than this is emphasis, not a title.
@@ -257,11 +258,12 @@ def _pseudo_heading(children: list[Token] | None) -> tuple[str, str, str] | None
     while lead < len(children) and children[lead].type == "text" and not children[lead].content.strip():
         lead += 1
     children = children[lead:]
-    # "**Label**" or "***Label***" (emphasis around or inside the bold).
+    # "**Label**" or "***Label***" (emphasis around or inside the bold); an
+    # italic-only line ("*iii. Previous work*") is a candidate too, kept only
+    # when it names a catalogue section (see ``parse``).
     opener = children[0].type if children else ""
-    if opener == "em_open" and len(children) > 1 and children[1].type == "strong_open":
-        pass
-    elif opener != "strong_open":
+    italic = opener == "em_open" and not (len(children) > 1 and children[1].type == "strong_open")
+    if opener not in ("em_open", "strong_open"):
         return None
     closer = opener.replace("_open", "_close")
     depth = 0
@@ -292,14 +294,18 @@ def _pseudo_heading(children: list[Token] | None) -> tuple[str, str, str] | None
     if not title_text or len(title_text) > _PSEUDO_HEADING_MAX:
         return None
     if tail in ("", ":", "：", "-", "—", "–"):
+        if italic:
+            return "italic", title_text, later
         if label.endswith((".", "!", "?")) and not re.match(r"^[\dIVXivx]+\.?$", label.split()[0]):
             return None  # a bold sentence is emphasis, not a title
         return "line", title_text, later
+    if italic:
+        return None  # italic text with more on the line is emphasis
     # Run-in label: the bold text (or what follows it) ends with a colon,
     # or a full stop closes a short label ("**Hypothesis.** We think …").
     if label.endswith((":", "：")) or tail.startswith((":", "：")):
         body = tail.lstrip(":：").strip()
-    elif label.endswith(".") and len(title_text.split()) <= 4:
+    elif label.endswith(".") and len(_WORDS_RE.findall(title_text)) <= 6:
         body = tail
     else:
         return None
@@ -414,7 +420,7 @@ def parse(
             pseudo = _pseudo_heading(inline.children)
             # A run-in label ("**Data:** …") is a heading only when it names a
             # catalogue section; otherwise it is emphasis inside the text.
-            if pseudo and pseudo[0] == "runin" and catalog.match(pseudo[1], kind) is None:
+            if pseudo and pseudo[0] in ("runin", "italic") and catalog.match(pseudo[1], kind) is None:
                 pseudo = None
             if pseudo:
                 _form, title, rest = pseudo

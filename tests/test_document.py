@@ -185,3 +185,13 @@ def test_headings_inside_list_items_are_not_sections() -> None:
 def test_html_headings_are_headings() -> None:
     md = '<h1 align="center">Churn</h1>\n\n<h2>Metrics</h2>\n\nCTR +2%\n'
     assert [(o[0], o[1], o[2]) for o in outline(md)] == [(1, 1, None), (3, 2, "metrics")]
+
+
+def test_italic_line_naming_a_section_is_a_heading_other_italics_are_not() -> None:
+    md = "# T\n\n*iii. Previous work*\n\nWe saw X.\n\n*Note: this is emphasis.*\n"
+    assert [(o[2], o[3]) for o in outline(md)] == [(None, "T"), ("prior_art", "iii. Previous work")]
+
+
+def test_run_in_label_with_a_dash_counts_words_not_punctuation() -> None:
+    md = "**Этап 1 — подготовка данных.** Собираем логи.\n"
+    assert [o[2] for o in outline(md)] == ["data"]

@@ -17,6 +17,11 @@ _PLACEHOLDER_RES = (
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}"),
     re.compile(r"\blorem ipsum\b", re.I),
     re.compile(r"[\[(<]\s*(?:заполнить|дописать|вставить|указать|добавить)\b[^\])>]*[\])>]", re.I),
+    re.compile(
+        r"\b(?:to be (?:filled(?: in)?|added|written|completed|defined) later|to be filled(?: in)?"
+        r"|(?:заполнить|дописать|дополнить|уточнить) позже|будет заполнено позже)\b",
+        re.I,
+    ),
 )
 # An angle-bracketed description such as <describe the problem> or
 # <название метрики>. Single words (<string>, <int>) are type markers in API

@@ -123,6 +123,8 @@ def test_empty_section(md: str, expected: list[tuple[int, str]]) -> None:
         ("## Goals\nLorem ipsum dolor sit amet.\n", [(2, "placeholder-text")]),
         ("## Цели\n[Заполнить позже]\n", [(2, "placeholder-text")]),
         ("## Требования\n- Ограничения\n  - Пока нет\n", [(3, "placeholder-text")]),
+        ("## Риски\nЗаполнить позже.\n", [(2, "placeholder-text")]),
+        ("## Risks\nTo be filled in later.\n", [(2, "placeholder-text")]),
         # a fill-in template's prompt still tagged with the role that should answer it
         ("## Постановка задачи\n- Что делаем с технической точки зрения `Data Scientist`\n", [(2, "placeholder-text")]),
         ("## Risks\n- Describe the risks and unknowns `Data Scientist`\n", [(2, "placeholder-text")]),
