@@ -34,7 +34,7 @@ from designdoc import fsutil
 from designdoc.errors import DesignDocError, FileExistsRefusal, SpecError, SpecIssue
 from designdoc.slug import slugify
 from designdoc.spec.loader import _issues_from, _unwrap, apply_override, load_spec, load_spec_text
-from designdoc.spec.models import KINDS, LANGS, SpecBase, model_for_kind
+from designdoc.spec.models import KINDS, LANGS, SpecBase, field_help, model_examples, model_for_kind
 from designdoc.spec.schema import spec_json_schema
 
 __all__ = [
@@ -278,9 +278,14 @@ def _validate_mapping(data: dict[str, Any], source: str) -> SpecBase:
 # ---------------------------------------------------------------- skeletons
 
 
-def schema_relpath(kind: str) -> str:
-    """Where ``designdoc new`` puts the JSON Schema, relative to the output folder."""
-    return f".designdoc/schema/{kind}.schema.json"
+def schema_relpath(kind: str, lang: str = "en") -> str:
+    """Where ``designdoc new`` puts the JSON Schema, relative to the output folder.
+
+    A Russian spec gets its own file (``full.ru.schema.json``: the same keys,
+    Russian help on hover), so EN and RU specs in one folder never fight over it.
+    """
+    suffix = "" if lang == "en" else f".{lang}"
+    return f".designdoc/schema/{kind}{suffix}.schema.json"
 
 
 def build_spec_values(
@@ -342,30 +347,33 @@ def _comment(text: str, indent: str) -> list[str]:
     return [f"{indent}# {line}".rstrip() for line in text.split("\n")]
 
 
-def _example_item(item_model: type[BaseModel], indent: str) -> list[str]:
+def _example_item(item_model: type[BaseModel], indent: str, lang: str) -> list[str]:
     """A commented example list item for ``item_model`` (from its schema examples)."""
-    extra = item_model.model_config.get("json_schema_extra")
-    examples = extra.get("examples") if isinstance(extra, dict) else None
+    examples = model_examples(item_model, lang)
     if not examples:
         return []
     dumped = yaml.safe_dump(examples[:1], allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
-    return [f"{indent}# e.g."] + [f"{indent}#   {line}" for line in dumped.rstrip("\n").split("\n")]
+    head = SKELETON_TEXT[lang]["example"]
+    return [f"{indent}# {head}"] + [f"{indent}#   {line}" for line in dumped.rstrip("\n").split("\n")]
 
 
-def _skeleton_fields(model: type[BaseModel], values: Mapping[str, Any], indent: str, top: bool) -> list[str]:
+def _skeleton_fields(
+    model: type[BaseModel], values: Mapping[str, Any], indent: str, top: bool, lang: str = "en"
+) -> list[str]:
     lines: list[str] = []
     for name, field in model.model_fields.items():
         annotation = _unwrap(field.annotation)
         if top and lines:
             lines.append("")
-        if field.description:
-            lines.extend(_comment(field.description, indent))
+        help_text = field_help(field, lang)
+        if help_text:
+            lines.extend(_comment(help_text, indent))
         present = name in values
         value = values.get(name)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             sub = value if isinstance(value, Mapping) else {}
             lines.append(f"{indent}{name}:")
-            lines.extend(_skeleton_fields(annotation, sub, indent + "  ", top=False))
+            lines.extend(_skeleton_fields(annotation, sub, indent + "  ", top=False, lang=lang))
             continue
         if typing.get_origin(annotation) is list:
             item = _unwrap(typing.get_args(annotation)[0])
@@ -378,7 +386,7 @@ def _skeleton_fields(model: type[BaseModel], values: Mapping[str, Any], indent: 
             else:
                 lines.append(f"{indent}{name}: []")
                 if isinstance(item, type) and issubclass(item, BaseModel):
-                    lines.extend(_example_item(item, indent))
+                    lines.extend(_example_item(item, indent, lang))
             continue
         if present:
             if isinstance(value, (dict, list)):
@@ -393,23 +401,45 @@ def _skeleton_fields(model: type[BaseModel], values: Mapping[str, Any], indent: 
     return [line.rstrip() for line in lines]
 
 
-def spec_skeleton(kind: str, values: Mapping[str, Any], schema_ref: str | None = None) -> str:
+SKELETON_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "head": (
+            "designdoc {kind} spec. Fill the keys, then: designdoc render <this file> -o <doc.md>\n"
+            "Empty keys show up in the document as 'TODO: ...' so the linter can flag them."
+        ),
+        "example": "e.g.",
+    },
+    "ru": {
+        "head": (
+            "Спецификация designdoc, вид документа: {kind}. Заполните ключи, затем выполните:\n"
+            "designdoc render <этот файл> -o <документ.md>\n"
+            "Пустые ключи попадут в документ как «TODO: …», и линтер их отметит."
+        ),
+        "example": "например:",
+    },
+}
+
+
+def spec_skeleton(
+    kind: str, values: Mapping[str, Any], schema_ref: str | None = None, lang: str | None = None
+) -> str:
     """A commented YAML spec for ``kind`` holding ``values`` and every other key, empty.
 
-    Every key is preceded by its description; empty keys render as TODO
-    placeholders until filled. ``schema_ref`` becomes the yaml-language-server
-    modeline so editors complete and validate the keys.
+    Every key is preceded by its help in the spec's language (``lang``, by
+    default ``values["lang"]``); empty keys render as TODO placeholders until
+    filled. ``schema_ref`` becomes the yaml-language-server modeline so
+    editors complete and validate the keys.
     """
     model = model_for_kind(kind)
+    if lang is None:
+        lang = str(values.get("lang") or "en")
+    if lang not in SKELETON_TEXT:
+        lang = "en"
     head: list[str] = []
     if schema_ref:
         head.append(f"# yaml-language-server: $schema={schema_ref}")
-    head += [
-        f"# designdoc {kind} spec. Fill the keys, then: designdoc render <this file> -o <doc.md>",
-        "# Empty keys show up in the document as 'TODO: ...' so the linter can flag them.",
-        "",
-    ]
-    body = _skeleton_fields(model, values, "", top=True)
+    head += _comment(SKELETON_TEXT[lang]["head"].format(kind=kind), "") + [""]
+    body = _skeleton_fields(model, values, "", top=True, lang=lang)
     return "\n".join(head + body) + "\n"
 
 
@@ -460,12 +490,14 @@ def plan_new(
         return [PlannedFile(inside(out, f"{stem}.md"), doc)]
     check_values(values)  # located --set problems before any YAML is written
     stem = slugify(str(values.get("title", "")))
-    schema_rel = schema_relpath(kind)
+    lang = str(values.get("lang") or "en")
+    lang = lang if lang in LANGS else "en"
+    schema_rel = schema_relpath(kind, lang)
     yaml_path = inside(out, f"{stem}.yaml")
-    text = spec_skeleton(kind, values, schema_ref=schema_rel)
+    text = spec_skeleton(kind, values, schema_ref=schema_rel, lang=lang)
     parsed = load_spec_text(text, str(yaml_path))  # the skeleton must load back cleanly
     doc = render(parsed, templates_dir, guidance=guidance)
-    schema = json.dumps(spec_json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+    schema = json.dumps(spec_json_schema(kind, lang), indent=2, ensure_ascii=False) + "\n"
     return [
         PlannedFile(yaml_path, text),
         PlannedFile(inside(out, f"{stem}.md"), doc),

@@ -221,7 +221,8 @@ def render(spec: str, output: Path | None, force: bool, templates: str | None, n
 
 @click.command("schema")
 @click.argument("kind", type=click.Choice(KINDS))
-def schema(kind: str) -> None:
+@click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of the field descriptions.")
+def schema(kind: str, lang: str) -> None:
     """Print the JSON Schema (draft-07) of the YAML spec for KIND.
 
     Point your editor at it, e.g. with a first line
@@ -229,4 +230,4 @@ def schema(kind: str) -> None:
     """
     from designdoc.spec.schema import spec_json_schema
 
-    click.echo(json.dumps(spec_json_schema(kind), indent=2, ensure_ascii=False))
+    click.echo(json.dumps(spec_json_schema(kind, lang), indent=2, ensure_ascii=False))
