@@ -195,3 +195,12 @@ def test_italic_line_naming_a_section_is_a_heading_other_italics_are_not() -> No
 def test_run_in_label_with_a_dash_counts_words_not_punctuation() -> None:
     md = "**Этап 1 — подготовка данных.** Собираем логи.\n"
     assert [o[2] for o in outline(md)] == ["data"]
+
+
+@pytest.mark.parametrize(
+    "heading, expected",
+    [("7. Experiment", "ab_test"), ("A/B", "ab_test"), ("АБ", "ab_test"), ("Сплит-тест", "ab_test"),
+     ("Plan B", "rollback"), ("Experiments", "modeling")],
+)
+def test_short_real_world_headings(heading: str, expected: str) -> None:
+    assert outline(f"## {heading}\nText.\n", kind="full")[0][2] == expected
