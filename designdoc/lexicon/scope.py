@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from designdoc import lexicon
 from designdoc.document import Block, Document, Section
+from designdoc.rules.structure import is_written
 
 # Full-doc topics a one-pager answers inside its own parts (DOMAIN.md: What =
 # metrics and success; How = data, evaluation, A/B test, MoSCoW deliverables).
@@ -43,7 +45,7 @@ class Scope:
     @property
     def body(self) -> str:
         """Text without the sections' own headings ("Rollback plan" is no action)."""
-        return "\n".join(s.text() for s in self.sections)
+        return without_placeholders("\n".join(s.text() for s in self.sections))
 
     def blocks(self) -> Iterator[Block]:
         for sec in self.sections:
@@ -61,19 +63,24 @@ def section_text(sections: Iterable[Section]) -> str:
             seen.add(sub.line)
         parts.append(sec.title)
         parts.append(sec.text())
-    return "\n".join(p for p in parts if p)
+    return without_placeholders("\n".join(p for p in parts if p))
 
 
-def _meaningful(text: str) -> bool:
-    """False when nothing but placeholders is left."""
+def without_placeholders(text: str) -> str:
+    """Text minus lines that still hold a placeholder.
+
+    "Significance level (α): TODO: set α" is a template line, not a stated
+    α: content rules must not read it (``placeholder-text`` reports it).
+    """
+    return _without_placeholders(text)
+
+
+@lru_cache(maxsize=512)
+def _without_placeholders(text: str) -> str:
+    # Cached: several rules read the same section text.
     from designdoc.rules.structure import find_placeholders
 
-    kept = []
-    for line in text.split("\n"):
-        for col, what in reversed(find_placeholders(line)):
-            line = line[:col] + line[col + len(what) :]
-        kept.append(line)
-    return len(_WORD_RE.findall("\n".join(kept))) >= 1
+    return "\n".join(line for line in text.split("\n") if not find_placeholders(line))
 
 
 def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
@@ -89,9 +96,8 @@ def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
     sections = [s for s in sections if s.has_content()]
     if not sections:
         return None
-    body = "\n".join(s.text() for s in sections)
-    if not _meaningful(body):
-        return None
+    if not any(is_written(doc, s) for s in sections):
+        return None  # template labels and placeholders only
     return Scope(sections[0], tuple(sections), section_text(sections))
 
 
@@ -113,7 +119,7 @@ def body_without(doc: Document, *sids: str) -> str:
         for child in sec.children:
             yield from visit(child)
 
-    return "\n".join(p for p in visit(doc.root) if p)
+    return without_placeholders("\n".join(p for p in visit(doc.root) if p))
 
 
 def sentences(text: str) -> list[str]:

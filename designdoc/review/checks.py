@@ -9,11 +9,11 @@ are collected in a per-section catch-all, so nothing the linter found is lost.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from designdoc.problem import Problem
+from designdoc.rules.structure import is_written
 
 if TYPE_CHECKING:
     from designdoc.review.readiness import Judgement
@@ -144,40 +144,6 @@ def _rule_state(names: tuple[str, ...], codes: set[str], severity: dict[str, str
     return None
 
 
-# A line that is only a label: "**Must have**", "- **Quality checks:**", "Owner:".
-_LABEL_ONLY_RE = re.compile(r"^\s*(?:[-*+>]\s+|\d+[.)]\s+)?(?:(\*\*|__)[^*_]{1,80}\1\s*:?|[^:]{1,80}:)\s*$")
-# "**Features:** text" -> "text": the label of a run-in pseudo-heading.
-_RUNIN_LABEL_RE = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*\*|\*\*|__)[^*_]+\1\s*:?\s*")
-
-
-def _written(doc: Any, section: Any) -> bool:
-    """Whether a section has a line of real text, placeholders and labels aside.
-
-    A scaffolded section is all "**Label:** TODO: …" lines and bare labels
-    ("**Must have**"); its content rules find nothing to complain about, which
-    must not read as a pass.
-    """
-    from designdoc.rules.structure import find_placeholders
-
-    lines = doc.lines
-    comment_lines = {n for c in doc.comments for n in range(c.line, c.end_line + 1)}
-    for sec in section.walk():
-        # Block lines, not the heading line: a run-in label's text shares its line.
-        numbers = sorted({n for b in sec.blocks if b.type != "code" for n in range(b.line, b.end_line + 1)})
-        for n in numbers:
-            if n > len(lines) or n in comment_lines:
-                continue
-            line = lines[n - 1]
-            if sec.pseudo and n == sec.line:
-                line = _RUNIN_LABEL_RE.sub("", line, count=1)
-            if not any(ch.isalnum() for ch in line) or set(line.strip()) <= set("|-: "):
-                continue
-            if find_placeholders(line) or _LABEL_ONLY_RE.match(line):
-                continue
-            return True
-    return False
-
-
 def evaluate(j: Judgement) -> list[ItemResult]:
     """Judge every automated item for the doc; section order, then front matter, then the rest."""
     doc = j.doc
@@ -212,7 +178,7 @@ def evaluate(j: Judgement) -> list[ItemResult]:
             gate = "missing-section"
         elif secs and not any(s.has_content() for s in secs):
             gate = "empty-section"
-        elif secs and not any(_written(doc, s) for s in secs):
+        elif secs and not any(is_written(doc, s) for s in secs):
             gate = "placeholder-text"
         if sid in kind_ids or secs:
             # An absent section gets one item; "filled" would be a vacuous pass.

@@ -51,6 +51,38 @@ _FULL_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 
 
+# A line that is only a label: "**Must have**", "- **Quality checks:**", "Owner:".
+_LABEL_ONLY_RE = re.compile(r"^\s*(?:[-*+>]\s+|\d+[.)]\s+)?(?:(\*\*|__)[^*_]{1,80}\1\s*:?|[^:]{1,80}:)\s*$")
+# "**Features:** text" -> "text": the label of a run-in pseudo-heading.
+_RUNIN_LABEL_RE = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*\*|\*\*|__)[^*_]+\1\s*:?\s*")
+
+
+def is_written(doc: Document, section: Section) -> bool:
+    """Whether a section has a line of real text, placeholders and labels aside.
+
+    A scaffolded section is all "**Label:** TODO: …" lines and bare labels
+    ("**Must have**"); its content rules find nothing to complain about, which
+    must not read as a pass.
+    """
+    lines = doc.lines
+    comment_lines = {n for c in doc.comments for n in range(c.line, c.end_line + 1)}
+    for sec in section.walk():
+        # Block lines, not the heading line: a run-in label's text shares its line.
+        numbers = sorted({n for b in sec.blocks if b.type != "code" for n in range(b.line, b.end_line + 1)})
+        for n in numbers:
+            if n > len(lines) or n in comment_lines:
+                continue
+            line = lines[n - 1]
+            if sec.pseudo and n == sec.line:
+                line = _RUNIN_LABEL_RE.sub("", line, count=1)
+            if not any(ch.isalnum() for ch in line) or set(line.strip()) <= set("|-: "):
+                continue
+            if find_placeholders(line) or _LABEL_ONLY_RE.match(line):
+                continue
+            return True
+    return False
+
+
 def _angle_placeholder(inner: str) -> bool:
     if inner.startswith(("!", "?")) or "://" in inner or "@" in inner:
         return False

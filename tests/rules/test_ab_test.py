@@ -72,7 +72,7 @@ def test_significance(md, expected):
     ("## A/B-тест\nСтатистическая мощность теста 0,8.\n", []),
     # «мощности» of servers are not statistical power
     ("## A/B-тест\nМощности серверов хватит на 14 дней теста.\n", [(1, "ab-no-power-or-mde")]),
-    ("## A/B test\nComputing power is enough; sample size TBD later.\n", [(1, "ab-no-power-or-mde")]),
+    ("## A/B test\nComputing power is enough; the analyst sizes the sample.\n", [(1, "ab-no-power-or-mde")]),
     ("## A/B test\nα = 0.05, two weeks, split by user id.\n", [(1, "ab-no-power-or-mde")]),
 ])
 def test_power_or_mde(md, expected):
