@@ -163,11 +163,41 @@ def missing_section(doc: Document, ctx: Context) -> Iterator[Problem]:
         line = min(prev_end + 1, doc.line_count) if prev_end else first_line
         title = spec.title.get(doc.lang, spec.title["en"])
         hint_en, hint_ru = _MISSING_HINTS.get(sid, ("", ""))
-        yield ctx.problem(
-            max(1, line),
-            ctx.say(f"Missing section '{title}': {hint_en}", f"Нет раздела «{title}»: {hint_ru}"),
-            section=sid,
-        )
+        message = ctx.say(f"Missing section '{title}': {hint_en}", f"Нет раздела «{title}»: {hint_ru}")
+        near = _lookalike(doc, spec.synonyms)
+        if near is not None:
+            message += ctx.say(
+                f" If '{near.title}' (line {near.line}) is meant to be it, rename it"
+                f" or add its wording to [synonyms] {sid} in the config.",
+                f" Если это раздел «{near.title}» (строка {near.line}), переименуйте его"
+                f" или добавьте формулировку в [synonyms] {sid} в конфиге.",
+            )
+        yield ctx.problem(max(1, line), message, section=sid)
+
+
+def _lookalike(doc: Document, synonyms: tuple[str, ...]) -> Section | None:
+    """An unrecognised heading that resembles a missing section's wording."""
+    import difflib
+
+    from designdoc.catalog import normalise_heading
+
+    forms = [normalise_heading(s) for s in synonyms]
+    best: tuple[float, Section] | None = None
+    unmatched = [sec for sec in doc.sections() if not sec.id and sec.level >= 1 and sec.title][:200]
+    for sec in unmatched:
+        title = normalise_heading(sec.title)
+        if not title:
+            continue
+        matcher = difflib.SequenceMatcher(None, title)
+        for form in forms:
+            matcher.set_seq1(form)
+            # The cheap upper bounds first: most pairs stop there.
+            if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= 0.75 and (best is None or ratio > best[0]):
+                best = (ratio, sec)
+    return best[1] if best else None
 
 
 # What to add, per section: the one-line "why it matters" for a missing section.

@@ -245,3 +245,9 @@ def test_messages_follow_the_doc_language() -> None:
     assert all(any("а" <= ch <= "я" for ch in p.message) for p in ru)
     en = lint_text("---\nkind: full\nlang: en\n---\n## Goals\nTODO\n", select=["placeholder-text"])
     assert en[0].message.startswith("Placeholder 'TODO' left in 'Goals'")
+
+
+def test_missing_section_points_at_a_lookalike_heading() -> None:
+    md = "---\nkind: full\n---\n## Goals\nx\n## Monitorng\ndashboards\n"
+    (p,) = [p for p in lint_text(md, select=["missing-section"]) if p.section == "monitoring"]
+    assert "'Monitorng' (line 6)" in p.message
