@@ -172,7 +172,7 @@ def test_render_syntax_error(run, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("kind: full\ntitle: t\n  goals: x\n", encoding="utf-8")
     res = run("render", str(bad))
-    assert res.exit_code == 2 and f"{bad}:3:" in res.output and "invalid YAML" in res.output
+    assert res.exit_code == 2 and f"{bad}:3:3: bad indentation: 'goals'" in res.output
 
 
 def test_sandboxed_project_template_fails_cleanly(run, tmp_path: Path) -> None:
@@ -223,3 +223,35 @@ def test_new_and_render_write_the_umask_mode(run, tmp_path: Path) -> None:
     for name in ("modes.yaml", "modes.md", ".designdoc/schema/one-pager.schema.json"):
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
     assert (tmp_path / "out.md").stat().st_mode & 0o777 == 0o600
+
+
+def test_set_errors_use_the_same_wording(run) -> None:
+    res = run("new", "one-pager", "--title", "T", "--no-input", "--dry-run",
+              "--set", "owners=alice", "--set", "created=2026-1")
+    assert res.exit_code == 2
+    assert "--set: owners: expected a list; write [alice]" in res.output
+    assert "--set: created: expected a date like " in res.output and "too short" not in res.output
+
+
+MARKDOWN_DOC = "---\ntitle: Churn\nkind: one-pager\nstatus: draft\n---\n\n# Churn\n\n## Why\nUsers leave.\n"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.markdown", "doc.txt", "doc.yaml"])
+def test_render_refuses_a_markdown_doc_clearly(run, tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text(MARKDOWN_DOC, encoding="utf-8")
+    res = run("render", name)
+    assert res.exit_code == 2
+    assert res.output == (
+        f"designdoc: render takes a YAML spec; {name} is a Markdown doc (lint it with `designdoc lint`)\n"
+    )
+    res = run("new", "--spec", name)
+    assert res.exit_code == 2 and "new --spec takes a YAML spec" in res.output
+
+
+def test_render_refuses_markdown_on_stdin_but_takes_a_spec_with_a_document_marker(run) -> None:
+    res = run("render", "-", input=MARKDOWN_DOC)
+    assert res.exit_code == 2 and "<stdin> is a Markdown doc" in res.output
+    res = run("render", "-", input="---\n# a comment\nkind: one-pager\ntitle: Churn\n")
+    assert res.exit_code == 0 and res.output.startswith("---\ntitle: Churn\n")
+    res = run("render", "missing.md")
+    assert res.exit_code == 2 and "cannot read the spec" in res.output

@@ -23,6 +23,10 @@ from designdoc.spec import (
 )
 
 
+TAB = "tab characters are not allowed for indentation in YAML; use spaces"
+TODAY = dt.date.today().isoformat()
+
+
 def issues(text: str) -> list[tuple[int, int, str]]:
     with pytest.raises(SpecError) as info:
         load_spec_text(text, "spec.yaml")
@@ -118,7 +122,7 @@ def test_all_errors_reported_at_once_in_line_order() -> None:
 
 
 def test_wrong_type_located_at_key() -> None:
-    assert issues("kind: full\ntitle: t\nowners: alice\n") == [(3, 1, "owners: should be a valid list")]
+    assert issues("kind: full\ntitle: t\nowners: alice\n") == [(3, 1, "owners: expected a list; write [alice]")]
 
 
 def test_missing_required_in_list_item() -> None:
@@ -135,13 +139,13 @@ def test_missing_kind_and_unknown_kind() -> None:
 def test_bad_indentation_is_located() -> None:
     got = issues("kind: full\ntitle: t\n goals: x\n")
     assert len(got) == 1
-    line, _col, msg = got[0]
-    assert line == 3 and msg.startswith("invalid YAML:")
+    assert got == [(3, 2, "bad indentation: 'goals' is indented under 'title', which already has a value; "
+                           "keys of one mapping start in the same column (here: column 1)")]
 
 
 def test_tab_and_unclosed_quote() -> None:
     assert issues('kind: full\ntitle: "t\n')[0][2].startswith("invalid YAML")
-    assert issues("kind: full\n\ttitle: t\n")[0][2].startswith("invalid YAML")
+    assert issues("kind: full\n\ttitle: t\n") == [(2, 1, TAB)]
 
 
 def test_duplicate_keys_reported() -> None:
@@ -236,3 +240,74 @@ def test_parse_scalar_and_overrides() -> None:
         apply_override(data, "metrics.5.name", "x")
     with pytest.raises(ValueError):
         apply_override(data, "a..b", "x")
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("kind: one-pager\ntitle: X\nwhy:\n\tproblem: a\n", (4, 1)),
+        ("kind: one-pager\ntitle: X\nwhy:\n  problem: a\n\tvalue: b\n", (5, 1)),
+        ("kind: one-pager\ntitle: X\nwhy:\n  problem: a\n  \tvalue: b\n", (5, 3)),
+        ("kind: one-pager\ntitle: X\nwhy:\n  problem: |\n    text\n\tmore\n", (6, 1)),
+    ],
+)
+def test_tab_indentation_is_named_at_the_tab(text: str, where: tuple[int, int]) -> None:
+    assert issues(text) == [(*where, TAB)]
+
+
+def test_tabs_inside_values_are_fine() -> None:
+    spec = load_spec_text("kind: one-pager\ntitle: a\tb\nwhy:\n  problem: |\n    x\n    \ty\n", "s.yaml")
+    assert spec.title == "a\tb" and spec.why.problem == "x\n\ty"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a key between two levels: reported at the key, not at "block mapping on line 1"
+        ("# my spec\nkind: one-pager\ntitle: X\nwhy:\n  problem: a\n value: b\n",
+         (6, 2, "bad indentation: 'value' is at column 2, but the keys around it are at column 1 or 3; "
+                "keys of one mapping start in the same column")),
+        ("kind: full\ntitle: X\ndata:\n  volume: a\n  quality_checks:\n    - one\n leakage: b\n",
+         (7, 2, "bad indentation: 'leakage' is at column 2, but the keys around it are at column 1 or 3; "
+                "keys of one mapping start in the same column")),
+        # a key indented under a key that already has a value
+        ("kind: one-pager\ntitle: X\nwhy:\n  problem: a\n   value: b\n",
+         (5, 4, "bad indentation: 'value' is indented under 'problem', which already has a value; "
+                "keys of one mapping start in the same column (here: column 1 or 3)")),
+        ("kind: one-pager\ntitle: X\nrisks:\n  - risk: a\n    mitigation: b\n   - risk: c\n",
+         (6, 4, "bad indentation: the list item '- risk: c' is at column 4, but the items above it are at "
+                "column 3; items of one list start in the same column")),
+        ("kind: one-pager\ntitle: Churn: phase 2\n",
+         (2, 13, 'a value containing \': \' must be quoted: title: "Churn: phase 2"')),
+    ],
+)
+def test_bad_indentation_points_at_the_offending_key(text: str, expected: tuple[int, int, str]) -> None:
+    assert issues(text) == [expected]
+
+
+def test_date_errors_show_the_expected_shape() -> None:
+    got = issues(
+        "kind: one-pager\ntitle: X\ncreated: 2026-1\nupdated: 24.11.2026\n"
+    )
+    assert got == [
+        (3, 1, f"created: expected a date like {TODAY}"),
+        (4, 1, f"updated: expected a date like {TODAY}"),
+    ]
+    assert issues("kind: one-pager\ntitle: X\ncreated: 2026-02-30\n") == [
+        (3, 1, f"created: there is no date 2026-02-30; expected a date like {TODAY}")
+    ]
+    assert all("input is too short" not in m for _, _, m in issues("kind: full\ntitle: X\ncreated: ''\n"))
+
+
+def test_a_scalar_where_a_list_belongs_gets_the_fix() -> None:
+    got = issues(
+        "kind: full\ntitle: X\nowners: dmitry.kim\nreviewers: alice, bob\ndata:\n"
+        "  feature_sources: 'events: clicks'\n  label_sources:\nmetrics: conversion\n"
+    )
+    assert got == [
+        (3, 1, "owners: expected a list; write [dmitry.kim]"),
+        (4, 1, "reviewers: expected a list; write [alice, bob]"),
+        (6, 3, 'data.feature_sources: expected a list; write ["events: clicks"]'),
+        (7, 3, "data.label_sources: expected a list; write [] when there is nothing yet"),
+        (8, 1, "metrics: expected a list"),  # a list of mappings: [conversion] would not help
+    ]

@@ -150,6 +150,24 @@ def new(
         click.echo(str(path))
 
 
+def _refuse_markdown(command: str, name: str, text: str | None = None) -> None:
+    """A clear error, not a YAML syntax error, when a Markdown doc is given where a spec belongs."""
+    from designdoc.spec.loader import looks_like_markdown
+
+    if text is None and not Path(name).is_file():
+        return  # the loader reports a missing file
+    if text is None and not looks_like_markdown(name):
+        try:
+            with open(name, encoding="utf-8", errors="replace") as fh:
+                text = fh.read(65536)
+        except OSError:
+            return  # the loader reports it
+    if looks_like_markdown(name, text):
+        raise DesignDocError(
+            f"{command} takes a YAML spec; {name} is a Markdown doc (lint it with `designdoc lint`)"
+        )
+
+
 def _spec_with_overrides(
     spec_file: Path, kind: str | None, title: str | None, lang: str | None, overrides: list[tuple[str, Any]]
 ) -> Any:
@@ -157,6 +175,7 @@ def _spec_with_overrides(
     from designdoc.generate import check_values
     from designdoc.spec.loader import apply_override, load_spec
 
+    _refuse_markdown("new --spec", str(spec_file))
     spec = load_spec(spec_file)
     if kind is not None and kind != spec.kind:
         raise DesignDocError(f"{spec_file} is a {spec.kind} spec, not {kind}")
@@ -205,8 +224,11 @@ def render(spec: str, output: Path | None, force: bool, templates: str | None, n
 
     try:
         if spec == "-":
-            model = load_spec_text(sys.stdin.read(), "<stdin>")
+            text = sys.stdin.read()
+            _refuse_markdown("render", "<stdin>", text)
+            model = load_spec_text(text, "<stdin>")
         else:
+            _refuse_markdown("render", spec)
             model = load_spec(spec)
         text = generate.render(model, _templates_dir(templates), guidance=not no_guidance)
         if output is None:

@@ -32,6 +32,7 @@ __all__ = [
     "load_spec",
     "load_spec_text",
     "load_yaml",
+    "looks_like_markdown",
     "parse_scalar",
     "validate_spec",
 ]
@@ -210,10 +211,123 @@ class _Abort(Exception):
         self.message = message
 
 
-def _yaml_error_issue(err: yaml.YAMLError, source: str) -> SpecIssue:
+TAB_INDENT = "tab characters are not allowed for indentation in YAML; use spaces"
+
+# `key:` at the start of a line (after the indentation and any `- ` list markers).
+_KEY_LINE = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)*)(?P<key>[^\s#'\"\[\]{},&*!|>%@`:-][^:#]*?|-[^\s:#][^:#]*?)[ ]*:(?:[ \t]|$)")
+
+
+def _key_at(line: str) -> tuple[int, str] | None:
+    """(0-based column, name) of the key a line starts with, if it starts with one."""
+    m = _KEY_LINE.match(line)
+    return (len(m.group("indent")), m.group("key").strip()) if m else None
+
+
+def _open_columns(lines: list[str], row: int) -> list[int]:
+    """Columns (1-based) of the keys a new key on ``row`` could belong with.
+
+    Walking up from ``row``: the nearest key, then each key less indented than
+    every one seen so far (the chain of mappings still open at ``row``).
+    """
+    columns: list[int] = []
+    limit: int | None = None
+    for text in reversed(lines[:row]):
+        found = _key_at(text)
+        if found is None:
+            continue
+        col = found[0]
+        if limit is None or col < limit:
+            columns.append(col + 1)
+            limit = col
+        if col == 0:
+            break
+    return sorted(set(columns))
+
+
+def _either(columns: list[int]) -> str:
+    names = [str(c) for c in columns]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _tab_issue(err: yaml.MarkedYAMLError, lines: list[str], source: str) -> SpecIssue | None:
+    """A tab in the indentation of the failing line (or of a line the failing construct spans)."""
+    pm, cm = err.problem_mark, err.context_mark
+    if pm is None:
+        return None
+    rows = [pm.line]
+    if "tab" in str(err.problem or "") and cm is not None:
+        rows += list(range(cm.line, pm.line))
+    for row in rows:
+        if 0 <= row < len(lines):
+            text = lines[row]
+            lead = text[: len(text) - len(text.lstrip(" \t"))]
+            if "\t" in lead:
+                return SpecIssue(source, row + 1, lead.index("\t") + 1, TAB_INDENT)
+    return None
+
+
+def _indent_issue(err: yaml.MarkedYAMLError, lines: list[str], source: str) -> SpecIssue | None:
+    """Bad indentation of a key, reported at that key with the columns it could line up with."""
+    pm = err.problem_mark
+    problem = str(err.problem or "")
+    if pm is None or not 0 <= pm.line < len(lines):
+        return None
+    row = pm.line
+    found = _key_at(lines[row])
+    if found is None:
+        return None
+    col, key = found
+    if problem.startswith("mapping values are not allowed"):
+        colon = lines[row].find(":", col)
+        if colon != pm.column:
+            # `title: a: b` - a colon inside a plain value.
+            value = lines[row][colon + 1 :].strip()
+            quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            return SpecIssue(
+                source, pm.line + 1, pm.column + 1,
+                f"a value containing ': ' must be quoted: {key}: {quoted}",
+            )
+        # The key line was read as the continuation of the value above it.
+        columns = [c for c in _open_columns(lines, row) if c <= col]
+        above = next((k for t in reversed(lines[:row]) if (k := _key_at(t))), None)
+        where = f"under '{above[1]}', which already has a value" if above else "too deep"
+        hint = f" (here: column {_either(columns)})" if columns else ""
+        return SpecIssue(
+            source, row + 1, col + 1,
+            f"bad indentation: '{key}' is indented {where}; keys of one mapping start in the same column{hint}",
+        )
+    if problem.startswith(("did not find expected key", "expected <block end>", "did not find expected '-'")):
+        stripped = lines[row].lstrip(" ")
+        if stripped.startswith("- ") or stripped == "-":
+            dash = len(lines[row]) - len(stripped)
+            items = [len(t) - len(t.lstrip(" ")) for t in lines[:row] if t.lstrip(" ").startswith("- ")]
+            hint = f", but the items above it are at column {items[-1] + 1}" if items and items[-1] != dash else ""
+            return SpecIssue(
+                source, row + 1, dash + 1,
+                f"bad indentation: the list item '{stripped.strip()}' is at column {dash + 1}{hint}; "
+                "items of one list start in the same column",
+            )
+        columns = [c for c in _open_columns(lines, row) if c != col + 1]
+        hint = f", but the keys around it are at column {_either(columns)}" if columns else ""
+        return SpecIssue(
+            source, row + 1, col + 1,
+            f"bad indentation: '{key}' is at column {col + 1}{hint}; keys of one mapping start in the same column",
+        )
+    return None
+
+
+def _yaml_error_issue(err: yaml.YAMLError, source: str, text: str = "") -> SpecIssue:
     """A located issue for a YAML syntax error."""
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    if isinstance(err, yaml.MarkedYAMLError) and text:
+        lines = text.split("\n")
+        try:
+            better = _tab_issue(err, lines, source) or _indent_issue(err, lines, source)
+        except Exception:  # pragma: no cover - a friendlier message is best effort
+            better = None
+        if better is not None:
+            return better
     if isinstance(err, yaml.MarkedYAMLError):
         parts = [p for p in (err.context, err.problem) if p]
         message = ", ".join(parts) or "invalid YAML"
@@ -278,7 +392,7 @@ def _load_yaml(text: str, path: str) -> tuple[Any, Positions, list[SpecIssue]]:
         finally:
             loader.dispose()
     except yaml.YAMLError as err:
-        raise SpecError([_yaml_error_issue(err, path)]) from None
+        raise SpecError([_yaml_error_issue(err, path, text)]) from None
     except RecursionError:
         raise SpecError([SpecIssue(path, 1, 1, "invalid YAML: nesting too deep")]) from None
     builder = _Builder(path)
@@ -422,15 +536,66 @@ def _issues_from(
                 hint = f"; allowed keys: {', '.join(allowed)}"
             issues.append(SpecIssue(source, line, col, f"unknown key '{gpath[-1]}'{where}{hint}"))
             continue
-        issues.append(SpecIssue(source, line, col, f"{_dotted(gpath)}: {_message(errs)}"))
+        issues.append(SpecIssue(source, line, col, f"{_dotted(gpath)}: {_message(errs, _scalar_list(model, gpath))}"))
     issues.sort(key=lambda i: (i.line, i.column))
     return issues
 
 
-def _message(errs: list[tuple[dict[str, Any], tuple[Any, ...]]]) -> str:
+def _scalar_list(model: type[BaseModel], path: PathT) -> bool:
+    """Whether the value at ``path`` is a list of plain values (``owners``), not of mappings."""
+    if not path or not isinstance(path[-1], str):
+        return False
+    parent = _model_at(model, path[:-1])
+    field = parent.model_fields.get(path[-1]) if parent else None
+    if field is None:
+        return False
+    annotation = _unwrap(field.annotation)
+    if typing.get_origin(annotation) is not list:
+        return False
+    item = _unwrap(typing.get_args(annotation)[0])
+    return not (isinstance(item, type) and issubclass(item, BaseModel))
+
+
+def _as_list(value: Any) -> str:
+    """How to write a scalar the user gave as a one-item (or comma-separated) flow list."""
+    text = str(value).strip()
+    if re.fullmatch(r"[\w.@+\- ,]+", text) and not text.startswith("-"):
+        return f"[{text}]"
+    return "[" + '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"' + "]"
+
+
+_DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _date_message(e: dict[str, Any]) -> str:
+    import datetime as dt
+
+    example = f"expected a date like {dt.date.today().isoformat()}"
+    got = e.get("input")
+    if isinstance(got, str) and _DATE_SHAPE.match(got.strip()) and "outside expected range" in str(e.get("msg", "")):
+        return f"there is no date {got.strip()}; {example}"
+    return example
+
+
+def _message(errs: list[tuple[dict[str, Any], tuple[Any, ...]]], scalar_list: bool = False) -> str:
     """One readable message for the error(s) of one value (union branches merged)."""
     msgs: list[str] = []
     for e, _rest in errs:
+        if str(e["type"]).startswith("date_"):
+            msgs.append(_date_message(e))
+            continue
+        if e["type"] == "list_type":
+            got = e.get("input")
+            if got is None or (isinstance(got, str) and not got.strip()):
+                msgs.append("expected a list; write [] when there is nothing yet")
+            elif scalar_list and isinstance(got, (str, int, float)) and not isinstance(got, bool) and str(got).strip():
+                msgs.append(f"expected a list; write {_as_list(got)}")
+            else:
+                msgs.append("expected a list")
+            continue
+        if e["type"] in ("model_type", "dict_type"):
+            msgs.append(f"expected keys with values (a mapping), not {e.get('input')!r}")
+            continue
         if e["type"] == "literal_error":
             expected = re.findall(r"'([^']*)'|(\d+)", str(e.get("ctx", {}).get("expected", "")))
             allowed = [a or b for a, b in expected]
@@ -476,6 +641,22 @@ def load_spec_text(text: str, path: str = "<spec>") -> SpecBase:
         raise
     except Exception as err:  # noqa: BLE001 - the contract is "SpecError or a model"
         raise SpecError([SpecIssue(path, 1, 1, f"cannot read the spec: {type(err).__name__}: {err}")]) from None
+
+
+_FRONT_MATTER_DOC = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?^---[ \t]*\r?$.*?^#{1,6}[ \t]+\S", re.S | re.M)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def looks_like_markdown(name: Union[str, Path, None], text: str | None = None) -> bool:
+    """Whether the input is a Markdown doc rather than a YAML spec.
+
+    True for a ``.md``/``.markdown`` file name, or for text that opens with
+    ``---`` front matter, closes it with ``---`` and goes on with Markdown
+    headings (a YAML spec holds one document, so a second ``---`` is not YAML).
+    """
+    if name is not None and str(name).lower().endswith(MARKDOWN_SUFFIXES):
+        return True
+    return bool(text) and _FRONT_MATTER_DOC.match(text) is not None
 
 
 def load_spec(path: Union[str, Path]) -> SpecBase:
