@@ -188,7 +188,7 @@ def _lookalike(doc: Document, synonyms: tuple[str, ...]) -> Section | None:
         title = normalise_heading(sec.title)
         if not title:
             continue
-        matcher = difflib.SequenceMatcher(None, title)
+        matcher = difflib.SequenceMatcher(None, "", title)  # b (the heading) is analysed once
         for form in forms:
             matcher.set_seq1(form)
             # The cheap upper bounds first: most pairs stop there.
