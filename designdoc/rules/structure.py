@@ -181,15 +181,21 @@ def _lookalike(doc: Document, synonyms: tuple[str, ...]) -> Section | None:
 
     from designdoc.catalog import normalise_heading
 
-    forms = [normalise_heading(s) for s in synonyms]
+    def heads(text: str) -> set[str]:
+        return {w[:3] for w in text.split() if len(w) >= 3}
+
+    forms = [(f, heads(f)) for f in (normalise_heading(s) for s in synonyms)]
     best: tuple[float, Section] | None = None
     unmatched = [sec for sec in doc.sections() if not sec.id and sec.level >= 1 and sec.title][:200]
     for sec in unmatched:
         title = normalise_heading(sec.title)
         if not title:
             continue
+        title_heads = heads(title)
         matcher = difflib.SequenceMatcher(None, "", title)  # b (the heading) is analysed once
-        for form in forms:
+        for form, form_heads in forms:
+            if not title_heads & form_heads:
+                continue  # not a word in common even by its first letters
             matcher.set_seq1(form)
             # The cheap upper bounds first: most pairs stop there.
             if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:
