@@ -31,7 +31,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
 from designdoc import fsutil
-from designdoc.errors import DesignDocError, FileExistsRefusal, SpecError, SpecIssue
+from designdoc.errors import DesignDocError, FileExistsRefusal, SpecError
 from designdoc.slug import slugify
 from designdoc.spec.loader import _issues_from, _unwrap, apply_override, load_spec, load_spec_text
 from designdoc.spec.models import KINDS, LANGS, SpecBase, field_help, model_examples, model_for_kind

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -19,24 +18,6 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
     if not values:
         return None
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename (no half-written reports)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _append_step_summary(result: object) -> None:
@@ -174,7 +155,7 @@ def lint(
         target = Path(write_baseline_file)
         data = baseline.build(result, target)
         try:
-            write_atomic(target, baseline.dumps(data))
+            baseline.save(target, data)
         except OSError as err:
             fail(DesignDocError(f"{target}: cannot write baseline: {err.strerror}"))
         n = sum(e["count"] for e in data["entries"])
@@ -205,6 +186,8 @@ def lint(
             click.echo(stats_table(result), err=True, nl=False)
     if output_file:
         try:
+            from designdoc.fsutil import write_atomic
+
             write_atomic(Path(output_file), out)
         except OSError as err:
             fail(DesignDocError(f"{output_file}: cannot write the report: {err.strerror}"))

@@ -41,10 +41,10 @@ def _read(path: str) -> str:
 
 def _write_new(path: str, text: str) -> None:
     """Write a report file atomically, creating missing parent folders (DesignDocError on failure)."""
-    from designdoc.review.frontmatter import write_atomic
+    from designdoc.fsutil import write_atomic
 
     try:
-        write_atomic(path, text, make_parents=True)
+        write_atomic(path, text)
     except (FileExistsError, NotADirectoryError):
         raise DesignDocError(f"{path}: cannot write: a parent of it is a file, not a folder") from None
     except OSError as err:
@@ -103,7 +103,7 @@ def status(doc: str, new_status: str, force: bool, config_file: str | None) -> N
     `--force` (moving it back to `draft` does not). The rest of the file is
     kept byte for byte; the front matter must have one key per line.
     """
-    from designdoc.review.frontmatter import write_atomic
+    from designdoc.fsutil import write_atomic
     from designdoc.review.status import change_status
 
     try:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from designdoc.document import Block, Document, Section
+    from designdoc.document import Block, Document
 
 _NUM = r"[+\-−]?\d+(?:[.,]\d+)?"
 _PCT = rf"{_NUM}\s*(?:%|п\.?\s?п\.?|pp\b|p\.p\.|percentage points?|points?\b|pts?\b|процентн\w* пункт\w*|пункт\w*)"

@@ -8,10 +8,7 @@ on top. Line ends (LF or CRLF) and a BOM are preserved.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from pathlib import Path
 
 from designdoc.errors import DesignDocError
 
@@ -173,32 +170,3 @@ def _verify(text: str, updates: dict[str, str], path: str, original: str | None 
             )
 
 
-def write_atomic(path: str | Path, text: str, *, make_parents: bool = False) -> None:
-    """Replace the file's content in one step (temp file in the same folder, then rename).
-
-    ``make_parents``: create missing parent folders first (for new report files).
-    """
-    target = Path(path)
-    data = text.encode("utf-8")
-    if make_parents:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            mode = target.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
