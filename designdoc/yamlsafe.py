@@ -44,6 +44,9 @@ def load_yaml_with_lines(text: str, line_offset: int = 0) -> tuple[Any, dict[str
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
+        bad_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+        if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
+            raise YamlError(line, "tab characters are not allowed for indentation in YAML; use spaces") from None
         return_msg = f"{err.problem or 'invalid YAML'}" + (f" ({err.context})" if err.context else "")
         raise YamlError(line, f"invalid YAML: {return_msg}") from None
     except yaml.YAMLError as err:

@@ -229,6 +229,8 @@ def test_unclosed_front_matter_and_impossible_dates() -> None:
     assert check("---\ntitle: x\ncreated: 2026-13-45\n---\n", "invalid-front-matter") == [(3, "invalid-front-matter")]
     deep = "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n"
     assert check(deep, "invalid-front-matter") == [(2, "invalid-front-matter")]
+    tab = lint_text("---\ntitle: x\n\towners: [a]\n---\n", select=["invalid-front-matter"])
+    assert "use spaces" in tab[0].message
     # a thematic break at the top is not front matter
     assert check("---\n\n## Goals\nx\n", "invalid-front-matter") == []
 
