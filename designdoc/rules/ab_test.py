@@ -98,16 +98,25 @@ def ab_deferred(doc: Document, ctx: Context) -> Iterator[Problem]:
     if doc.status == "approved" and not found.alternative:
         yield ctx.problem(
             sc.anchor,
-            f"A/B test deferred ('{found.quote}') in an approved doc without saying how the "
-            "effect will be measured instead: name the alternative (pilot, before/after, "
-            "holdout) or the phase in which the test runs.",
+            ctx.say(
+                en=f"A/B test deferred ('{found.quote}') in an approved doc without saying how the "
+                "effect will be measured instead: name the alternative (pilot, before/after, "
+                "holdout) or the phase in which the test runs.",
+                ru=f"A/B-тест отложен («{found.quote}»), но утверждённый документ не говорит, как "
+                "тогда будет измеряться эффект: укажите альтернативу (пилот, сравнение до/после, "
+                "holdout) или этап, на котором тест всё же проведут.",
+            ),
             severity="warning",
         )
         return
     yield ctx.problem(
         sc.anchor,
-        f"A/B test deferred ('{found.quote}'): A/B design rules skipped; reviewers should "
-        "confirm the reason.",
+        ctx.say(
+            en=f"A/B test deferred ('{found.quote}'): A/B design rules skipped; reviewers should "
+            "confirm the reason.",
+            ru=f"A/B-тест отложен («{found.quote}»): проверки дизайна A/B-теста пропущены, "
+            "ревьюерам нужно подтвердить причину.",
+        ),
     )
 
 
@@ -151,8 +160,12 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
             return
     yield ctx.problem(
         sc.anchor,
-        "No hypothesis: state which change should move which metric and in which "
-        "direction (e.g. 'Hypothesis: the ranker raises CTR by ≥ 2%').",
+        ctx.say(
+            en="No hypothesis: state which change should move which metric and in which "
+            "direction (e.g. 'Hypothesis: the ranker raises CTR by ≥ 2%').",
+            ru="Нет гипотезы: сформулируйте, какое изменение сдвинет какую метрику и в какую "
+            "сторону (например, «Гипотеза: новый ранкер поднимет CTR не менее чем на 2%»).",
+        ),
     )
 
 
@@ -204,8 +217,12 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        "No primary metric: name the one metric that decides the test "
-        "(e.g. 'Primary metric: conversion to order').",
+        ctx.say(
+            en="No primary metric: name the one metric that decides the test "
+            "(e.g. 'Primary metric: conversion to order').",
+            ru="Не названа основная метрика: укажите одну метрику, по которой принимается "
+            "решение по тесту (например, «Основная метрика: конверсия в заказ»).",
+        ),
     )
 
 
@@ -249,8 +266,12 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        "No guardrail metric: name what must not get worse during the test "
-        "(e.g. latency, cancellations, complaints).",
+        ctx.say(
+            en="No guardrail metric: name what must not get worse during the test "
+            "(e.g. latency, cancellations, complaints).",
+            ru="Нет контрольных метрик (guardrails): назовите, что не должно ухудшиться во время "
+            "теста (например, латентность, доля отмен, жалобы).",
+        ),
     )
 
 
@@ -289,8 +310,12 @@ def ab_no_split_unit(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        "No split unit: say what is randomised (users, sessions, accounts, cities, "
-        "time slots) and how (e.g. 'split 50/50 by user id').",
+        ctx.say(
+            en="No split unit: say what is randomised (users, sessions, accounts, cities, "
+            "time slots) and how (e.g. 'split 50/50 by user id').",
+            ru="Не указана единица рандомизации: опишите, что делится на группы (пользователи, "
+            "сессии, аккаунты, города, временные слоты) и как (например, «сплит 50/50 по user_id»).",
+        ),
     )
 
 
@@ -329,10 +354,14 @@ def ab_no_significance_level(doc: Document, ctx: Context) -> Iterator[Problem]:
     if lexicon.has("significance", sc.text) or lexicon.has("significance", doc.text()):
         return
     near = closest("significance_word", sc.text)
-    hint = f" (found '{near}' but no value)" if near else ""
+    hint_en = f" (found '{near}' but no value)" if near else ""
+    hint_ru = f" (есть «{near}», но без значения)" if near else ""
     yield ctx.problem(
         sc.anchor,
-        f"No significance level{hint}: state α (e.g. 'α = 0.05').",
+        ctx.say(
+            en=f"No significance level{hint_en}: state α (e.g. 'α = 0.05').",
+            ru=f"Не указан уровень значимости{hint_ru}: задайте α (например, «α = 0,05»).",
+        ),
     )
 
 
@@ -372,11 +401,16 @@ def ab_no_power_or_mde(doc: Document, ctx: Context) -> Iterator[Problem]:
         if lexicon.has("power", text) or lexicon.has("mde", text):
             return
     near = closest("power_word", sc.text)
-    hint = f" (found '{near}' but no power value or MDE)" if near else ""
+    hint_en = f" (found '{near}' but no power value or MDE)" if near else ""
+    hint_ru = f" (есть «{near}», но без значения)" if near else ""
     yield ctx.problem(
         sc.anchor,
-        f"No power or MDE{hint}: state the power (e.g. 0.8) and/or the minimum "
-        "detectable effect the test must catch.",
+        ctx.say(
+            en=f"No power or MDE{hint_en}: state the power (e.g. 0.8) and/or the minimum "
+            "detectable effect the test must catch.",
+            ru=f"Не указаны ни мощность, ни MDE{hint_ru}: задайте мощность (например, 0,8) "
+            "и/или минимальный детектируемый эффект, который тест должен поймать.",
+        ),
     )
 
 
@@ -414,8 +448,12 @@ def ab_no_duration(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        "No duration: say how long the test runs (e.g. 'two full weeks'), sized from "
-        "α, power and MDE.",
+        ctx.say(
+            en="No duration: say how long the test runs (e.g. 'two full weeks'), sized from "
+            "α, power and MDE.",
+            ru="Не указана длительность: напишите, сколько идёт тест (например, «две полные "
+            "недели»), рассчитав срок из α, мощности и MDE.",
+        ),
     )
 
 
@@ -450,8 +488,12 @@ def ab_no_aa_test(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        "No A/A test: plan an A/A run (or an A/A check on past data) to show the split "
-        "gives no difference between identical groups.",
+        ctx.say(
+            en="No A/A test: plan an A/A run (or an A/A check on past data) to show the split "
+            "gives no difference between identical groups.",
+            ru="Нет A/A-теста: запланируйте A/A-прогон (или A/A-проверку на исторических данных), "
+            "чтобы убедиться, что сплит не даёт разницы между одинаковыми группами.",
+        ),
     )
 
 
@@ -491,6 +533,11 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
             return
     yield ctx.problem(
         sc.anchor,
-        "No decision rule: say when the change ships and when the test stops early "
-        "(e.g. 'ship if the primary metric wins at α; stop if a guardrail drops 3%').",
+        ctx.say(
+            en="No decision rule: say when the change ships and when the test stops early "
+            "(e.g. 'ship if the primary metric wins at α; stop if a guardrail drops 3%').",
+            ru="Нет правила принятия решения: опишите, когда изменение раскатываем и когда "
+            "останавливаем тест досрочно (например, «раскатываем, если основная метрика "
+            "значимо выросла при заданном α; останавливаем, если контрольная метрика просела на 3%»).",
+        ),
     )

@@ -47,6 +47,10 @@ def no_simple_baseline(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        "No simple baseline: add a constant, heuristic, rule, mean/median or "
-        "linear model (or the current system) to compare the model with.",
+        ctx.say(
+            en="No simple baseline: add a constant, heuristic, rule, mean/median or "
+            "linear model (or the current system) to compare the model with.",
+            ru="Нет простого бейзлайна: добавьте константу, эвристику, правило, среднее или медиану, "
+            "линейную модель (или текущее решение), чтобы было с чем сравнивать модель.",
+        ),
     )

@@ -48,8 +48,12 @@ def no_feature_source(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        "No feature source: name the systems, logs or datasets the model's inputs come "
-        "from (e.g. '12 months of order logs from the warehouse').",
+        ctx.say(
+            en="No feature source: name the systems, logs or datasets the model's inputs come "
+            "from (e.g. '12 months of order logs from the warehouse').",
+            ru="Не указан источник признаков: назовите системы, логи или датасеты, из которых "
+            "берутся входные данные модели (например, «логи заказов за 12 месяцев из DWH»).",
+        ),
     )
 
 
@@ -93,6 +97,10 @@ def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
             return
     yield ctx.problem(
         sc.anchor,
-        "No label source: say what the target is and where it comes from "
-        "(an event in the logs, in-house annotators, crowdsourcing, a vendor).",
+        ctx.say(
+            en="No label source: say what the target is and where it comes from "
+            "(an event in the logs, in-house annotators, crowdsourcing, a vendor).",
+            ru="Не указан источник разметки: опишите, что служит таргетом и откуда он берётся "
+            "(событие в логах, свои асессоры, краудсорсинг, внешний подрядчик).",
+        ),
     )

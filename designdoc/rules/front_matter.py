@@ -62,7 +62,7 @@ def invalid_front_matter(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     if doc.front_matter_error:
         line, message = doc.front_matter_error
-        yield ctx.problem(line, f"Front matter: {message}.")
+        yield ctx.problem(line, ctx.say(en=f"Front matter: {message}.", ru=f"Ошибка во front matter: {message}."))
         return
     fm = doc.front_matter
     if fm is None:
@@ -75,23 +75,53 @@ def invalid_front_matter(doc: Document, ctx: Context) -> Iterator[Problem]:
         if key in choices:
             if not isinstance(value, str) or value not in choices[key]:
                 allowed = ", ".join(choices[key])
-                yield ctx.problem(line, f"Front matter '{key}: {value}' is not one of: {allowed}.")
+                yield ctx.problem(
+                    line,
+                    ctx.say(
+                        en=f"Front matter '{key}: {value}' is not one of: {allowed}.",
+                        ru=f"Недопустимое значение во front matter «{key}: {value}»: допустимы {allowed}.",
+                    ),
+                )
         elif key in ("owners", "reviewers"):
             ok = isinstance(value, str) or (
                 isinstance(value, list) and all(isinstance(v, str) for v in value)
             )
             if not ok:
-                yield ctx.problem(line, f"Front matter '{key}' must be a name or a list of names.")
+                yield ctx.problem(
+                    line,
+                    ctx.say(
+                        en=f"Front matter '{key}' must be a name or a list of names.",
+                        ru=f"Поле «{key}» во front matter должно быть именем или списком имён.",
+                    ),
+                )
         elif key in ("created", "updated"):
             if not (isinstance(value, _dt.date) or (isinstance(value, str) and _DATE_RE.match(value))):
-                yield ctx.problem(line, f"Front matter '{key}' must be a date such as \"2026-11-24\".")
+                yield ctx.problem(
+                    line,
+                    ctx.say(
+                        en=f"Front matter '{key}' must be a date such as \"2026-11-24\".",
+                        ru=f"Поле «{key}» во front matter должно быть датой вида \"2026-11-24\".",
+                    ),
+                )
         elif key == "title":
             if not isinstance(value, str) or not value.strip():
-                yield ctx.problem(line, "Front matter 'title' must be a non-empty string.")
+                yield ctx.problem(
+                    line,
+                    ctx.say(
+                        en="Front matter 'title' must be a non-empty string.",
+                        ru="Поле «title» во front matter должно быть непустой строкой.",
+                    ),
+                )
         else:
             close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.75)
             if close:
-                yield ctx.problem(line, f"Unknown front matter key '{key}': did you mean '{close[0]}'?")
+                yield ctx.problem(
+                    line,
+                    ctx.say(
+                        en=f"Unknown front matter key '{key}': did you mean '{close[0]}'?",
+                        ru=f"Неизвестный ключ front matter «{key}»: возможно, имелся в виду «{close[0]}»?",
+                    ),
+                )
 
 
 @rule(
@@ -158,7 +188,13 @@ def incomplete_front_matter(doc: Document, ctx: Context) -> Iterator[Problem]:
     status_line = doc.front_matter_lines.get("status", 2)
     for key in ("title", "owners", "reviewers"):
         if not fm.get(key):
-            yield ctx.problem(status_line, f"Front matter has no '{key}': add it (needed from review on).")
+            yield ctx.problem(
+                status_line,
+                ctx.say(
+                    en=f"Front matter has no '{key}': add it (needed from review on).",
+                    ru=f"Во front matter нет поля «{key}»: добавьте его (оно требуется, начиная со статуса review).",
+                ),
+            )
 
 
 @rule(

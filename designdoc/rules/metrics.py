@@ -63,8 +63,12 @@ def no_online_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        "No online metric: name the business or product metric the system should move "
-        "(e.g. conversion, retention, revenue per user) and its target.",
+        ctx.say(
+            en="No online metric: name the business or product metric the system should move "
+            "(e.g. conversion, retention, revenue per user) and its target.",
+            ru="Нет онлайн-метрики: назовите бизнесовую или продуктовую метрику, которую должна "
+            "сдвинуть система (например, конверсию, удержание, выручку на пользователя), и её целевое значение.",
+        ),
     )
 
 
@@ -104,8 +108,12 @@ def no_offline_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
             return
     yield ctx.problem(
         sc.anchor,
-        "No offline metric: name the model metric you will validate on held-out data "
-        "(e.g. PR-AUC, recall@k, MAE) and its threshold.",
+        ctx.say(
+            en="No offline metric: name the model metric you will validate on held-out data "
+            "(e.g. PR-AUC, recall@k, MAE) and its threshold.",
+            ru="Нет офлайн-метрики: назовите метрику модели, по которой её проверят на отложенной "
+            "выборке (например, PR-AUC, recall@k, MAE), и пороговое значение.",
+        ),
     )
 
 
@@ -160,8 +168,12 @@ def metric_without_target(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        "No metric has a numeric target: add a target or threshold "
-        "(e.g. 'PR-AUC ≥ 0.35', 'conversion +1.5 pp').",
+        ctx.say(
+            en="No metric has a numeric target: add a target or threshold "
+            "(e.g. 'PR-AUC ≥ 0.35', 'conversion +1.5 pp').",
+            ru="Ни у одной метрики нет числовой цели: добавьте целевое значение или порог "
+            "(например, «PR-AUC ≥ 0,35», «конверсия +1,5 п.п.»).",
+        ),
     )
 
 
@@ -213,6 +225,10 @@ def accuracy_only_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        f"Accuracy is the only offline metric, but the doc mentions '{hint.text}': "
-        "add precision/recall, PR-AUC or a cost-weighted metric.",
+        ctx.say(
+            en=f"Accuracy is the only offline metric, but the doc mentions '{hint.text}': "
+            "add precision/recall, PR-AUC or a cost-weighted metric.",
+            ru=f"Accuracy — единственная офлайн-метрика, хотя в документе упомянуто «{hint.text}»: "
+            "добавьте precision/recall, PR-AUC или метрику, учитывающую цену ошибок.",
+        ),
     )

@@ -97,14 +97,22 @@ def moscow_incomplete(doc: Document, ctx: Context) -> Iterator[Problem]:
     if missing:
         yield ctx.problem(
             sc.anchor,
-            f"MoSCoW incomplete: no {', '.join(missing)} category; sort deliverables into "
-            "Must / Should / Could / Won't have (Won't bounds the scope).",
+            ctx.say(
+                en=f"MoSCoW incomplete: no {', '.join(missing)} category; sort deliverables into "
+                "Must / Should / Could / Won't have (Won't bounds the scope).",
+                ru=f"В MoSCoW нет {'категории' if len(missing) == 1 else 'категорий'} {', '.join(missing)}: "
+                "разложите задачи по Must / Should / Could / Won't have (Won't очерчивает границы работ).",
+            ),
         )
     elif _must_empty(sc.text, labels):
         yield ctx.problem(
             sc.anchor,
-            "MoSCoW Must is empty: list what must ship in this phase (e.g. baseline, "
-            "validation code, integration).",
+            ctx.say(
+                en="MoSCoW Must is empty: list what must ship in this phase (e.g. baseline, "
+                "validation code, integration).",
+                ru="Категория Must пуста: перечислите, что обязательно нужно сдать в этой фазе "
+                "(например, бейзлайн, код валидации, интеграцию).",
+            ),
         )
 
 
@@ -143,7 +151,11 @@ def must_share_too_high(doc: Document, ctx: Context) -> Iterator[Problem]:
         if _MUST_SHARE_MAX < share <= 100:
             yield ctx.problem(
                 sc.anchor,
-                f"Must takes {share}% of the time: plan about 60–70% for Must and keep the "
-                "rest as buffer for Should/Could and surprises.",
+                ctx.say(
+                    en=f"Must takes {share}% of the time: plan about 60–70% for Must and keep the "
+                    "rest as buffer for Should/Could and surprises.",
+                    ru=f"На Must заложено {share}% времени: планируйте на Must около 60–70%, "
+                    "а остальное оставьте буфером на Should/Could и непредвиденное.",
+                ),
             )
             return

@@ -62,8 +62,12 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        "No readiness criterion: say when the model counts as ready (e.g. 'ready when "
-        "PR-AUC ≥ 0.35 on the held-out month, then an A/B test decides').",
+        ctx.say(
+            en="No readiness criterion: say when the model counts as ready (e.g. 'ready when "
+            "PR-AUC ≥ 0.35 on the held-out month, then an A/B test decides').",
+            ru="Нет критерия готовности: напишите, когда модель считается готовой (например, "
+            "«готова, если PR-AUC ≥ 0,35 на отложенном месяце; дальше решает A/B-тест»).",
+        ),
     )
 
 
@@ -106,6 +110,10 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        "Error costs not discussed: say what a false positive and a false negative cost "
-        "and which is worse; the choice of metric follows from it.",
+        ctx.say(
+            en="Error costs not discussed: say what a false positive and a false negative cost "
+            "and which is worse; the choice of metric follows from it.",
+            ru="Не разобрана цена ошибок: напишите, во что обходятся ложное срабатывание и "
+            "пропуск и что из них хуже — от этого зависит выбор метрики.",
+        ),
     )

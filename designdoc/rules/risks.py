@@ -73,8 +73,12 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
                 # Header is the first table line; rows follow it after the delimiter line.
                 yield ctx.problem(
                     block.line + offset + 1,
-                    f"Risk '{block.rows[offset][0][:50]}' has no mitigation: say how it is "
-                    "reduced, detected or handled.",
+                    ctx.say(
+                        en=f"Risk '{block.rows[offset][0][:50]}' has no mitigation: say how it is "
+                        "reduced, detected or handled.",
+                        ru=f"У риска «{block.rows[offset][0][:50]}» не указаны меры: напишите, как вы его "
+                        "снижаете, обнаруживаете или обрабатываете.",
+                    ),
                 )
     if table_rows:
         return
@@ -85,7 +89,12 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     yield ctx.problem(
         sc.anchor,
-        f"Risks without mitigation ({len(items)} item{'s' if len(items) != 1 else ''}): for "
-        "each risk say how you reduce, detect or handle it (e.g. 'label delay → daily "
-        "proxy metric').",
+        ctx.say(
+            en=f"Risks without mitigation ({len(items)} item{'s' if len(items) != 1 else ''}): for "
+            "each risk say how you reduce, detect or handle it (e.g. 'label delay → daily "
+            "proxy metric').",
+            ru=f"Риски без мер по снижению (пунктов: {len(items)}): для каждого риска напишите, "
+            "как вы его снижаете, обнаруживаете или обрабатываете (например, «задержка меток → "
+            "ежедневная прокси-метрика»).",
+        ),
     )

@@ -73,8 +73,12 @@ def rollback_no_trigger(doc: Document, ctx: Context) -> Iterator[Problem]:
     if sc is not None:
         yield ctx.problem(
             sc.anchor,
-            "No rollback trigger: name what makes you roll back (e.g. 'error rate > 1% for "
-            "10 minutes', 'conversion 3% below control').",
+            ctx.say(
+                en="No rollback trigger: name what makes you roll back (e.g. 'error rate > 1% for "
+                "10 minutes', 'conversion 3% below control').",
+                ru="Не указан триггер отката: назовите, при каком условии откатываемся (например, "
+                "«доля ошибок > 1% в течение 10 минут», «конверсия на 3% ниже контроля»).",
+            ),
         )
 
 
@@ -111,8 +115,13 @@ def rollback_no_action(doc: Document, ctx: Context) -> Iterator[Problem]:
     if sc is not None:
         yield ctx.problem(
             sc.anchor,
-            "No rollback action: say what happens on a trigger (switch back to the previous "
-            "model or the baseline, a feature flag or kill switch) and how fast.",
+            ctx.say(
+                en="No rollback action: say what happens on a trigger (switch back to the previous "
+                "model or the baseline, a feature flag or kill switch) and how fast.",
+                ru="Не описано действие при откате: напишите, что происходит при срабатывании "
+                "триггера (возврат к предыдущей модели или бейзлайну, фича-флаг или kill switch) "
+                "и за какое время.",
+            ),
         )
 
 
@@ -147,6 +156,10 @@ def rollback_no_owner(doc: Document, ctx: Context) -> Iterator[Problem]:
     if sc is not None:
         yield ctx.problem(
             sc.anchor,
-            "No rollback owner: say who decides on a rollback and who carries it out "
-            "(e.g. 'the on-call ML engineer').",
+            ctx.say(
+                en="No rollback owner: say who decides on a rollback and who carries it out "
+                "(e.g. 'the on-call ML engineer').",
+                ru="Не указан ответственный за откат: напишите, кто принимает решение об откате "
+                "и кто его выполняет (например, «дежурный ML-инженер»).",
+            ),
         )
