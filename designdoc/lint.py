@@ -131,7 +131,9 @@ def _judged(
         p = Problem(
             doc.path, line, 1, line, approved.code, approved.name,
             settings.severity.get(approved.code, approved.severity), None,
-            f"Status is 'approved' but the doc has {n} error(s): fix them or set the status back to 'review'.",
+            f"Status is 'approved' but the doc has {n} error(s): fix them or set the status back to 'review'."
+            if doc.lang != "ru" else
+            f"Статус «approved», но в документе ошибок: {n}; исправьте их или верните статус «review».",
         )
         if not sup.hides(p):
             problems.append(p)
