@@ -337,6 +337,7 @@ def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
     lines = scrubbed.split("\n")
     sections = list(doc.sections())
     heading_lines = {sec.line for sec in sections}
+    owners = _owners(sections, len(lines))
     # Per section: lines that still carry a template prompt, and whether the
     # section has any other prose (then the prompt was answered around it).
     prompts: dict[int, list[int]] = {}
@@ -346,7 +347,7 @@ def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
         if lineno in doc.code_lines:
             continue
         text = lines[idx]
-        owner = _owner(sections, lineno)
+        owner = owners[lineno] if lineno < len(owners) else None
         if not text.strip() or lineno in heading_lines:
             pass
         elif _ROLE_TAG_LINE_RE.match(text) or _QUOTED_EXAMPLE_RE.match(text):
@@ -388,16 +389,23 @@ def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
         )
 
 
-def _owner(sections: list[Section], line: int) -> Section | None:
-    """The deepest section containing ``line`` that is in the catalogue, else the deepest."""
-    best: Section | None = None
-    best_id: Section | None = None
+def _owners(sections: list[Section], line_count: int) -> list[Section | None]:
+    """For each 1-based line, the deepest catalogue section holding it, else the deepest.
+
+    One sweep in document order (parents before children), so a doc with
+    100,000 headings costs its size times its depth, not headings × lines.
+    """
+    deepest: list[Section | None] = [None] * (line_count + 2)
+    deepest_id: list[Section | None] = [None] * (line_count + 2)
     for sec in sections:
-        if sec.line <= line <= sec.end_line:
-            best = sec
-            if sec.id:
-                best_id = sec
-    return best_id or best
+        first, last = sec.line, min(sec.end_line, line_count + 1)
+        span = last - first + 1
+        if span <= 0:
+            continue
+        deepest[first : last + 1] = [sec] * span
+        if sec.id:
+            deepest_id[first : last + 1] = [sec] * span
+    return [a or b for a, b in zip(deepest_id, deepest)]
 
 
 @rule(
