@@ -121,6 +121,9 @@ class Catalog:
     _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _never: list[frozenset[str]] = field(default_factory=list, repr=False)
     _memo: dict[tuple[str, str | None], str | None] = field(default_factory=dict, repr=False)
+    # stem -> positions in _index of the synonyms filed under it (each under one
+    # of its stems): a synonym can only match a heading holding that stem.
+    _by_stem: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._build()
@@ -128,6 +131,7 @@ class Catalog:
     def _build(self) -> None:
         self._index.clear()
         self._memo.clear()
+        self._by_stem.clear()
         self._exact.clear()
         self._never = [s for s in (heading_stems(p) for p in self.not_sections) if s]
         for spec in self.sections.values():
@@ -141,6 +145,7 @@ class Catalog:
                         ids.append(spec.id)
                 stems = heading_stems(syn)
                 if stems:
+                    self._by_stem.setdefault(min(stems), []).append(len(self._index))
                     self._index.append((stems, spec.id, norm))
 
     def with_extra(self, synonyms: dict[str, list[str]], required: list[str] | None = None) -> Catalog:
@@ -203,7 +208,8 @@ class Catalog:
         if any(never <= stems for never in self._never):
             return None
         best: tuple[float, int, int, str] | None = None
-        for syn_stems, sid, _norm in self._index:
+        candidates = sorted(i for stem in stems for i in self._by_stem.get(stem, ()))
+        for syn_stems, sid, _norm in (self._index[i] for i in candidates):
             if sid not in primary and sid not in secondary:
                 continue
             if not syn_stems <= stems:
