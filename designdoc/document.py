@@ -31,7 +31,7 @@ _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\
 # "---" then "key: value" with no closing "---": front matter someone forgot to close.
 _UNCLOSED_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:")
 _DATA_URI_RE = re.compile(r"(data:[\w/+.-]+;base64,)[A-Za-z0-9+/=\s]{64,}")
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)  # kept for importers; parse uses _comment_spans (linear)
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _HTML_HEADING_RE = re.compile(r"\A\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*\Z", re.I | re.S)
 _WORDS_RE = re.compile(r"[^\W_]+")
@@ -352,8 +352,38 @@ def _container_text(tokens: list[Token], start: int, close: str) -> tuple[str, i
     return "\n".join(p for p in parts if p.strip()), i
 
 
+def _comment_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each closed ``<!-- -->`` comment, in linear time.
+
+    The regex ``<!--.*?-->`` rescans to the end of the text from every
+    unclosed ``<!--``: quadratic on hostile input. Once no ``-->`` follows,
+    no later comment can close either, so we stop.
+    """
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            return
+        close = text.find("-->", start + 4)
+        if close < 0:
+            return
+        pos = close + 3
+        yield start, pos
+
+
+def _strip_comments(text: str) -> str:
+    if "<!--" not in text:
+        return text
+    out, pos = [], 0
+    for start, end in _comment_spans(text):
+        out.append(text[pos:start])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _html_text(html: str) -> str:
-    return _TAG_RE.sub(" ", _COMMENT_RE.sub("", html)).strip()
+    return _TAG_RE.sub(" ", _strip_comments(html)).strip()
 
 
 @dataclass
@@ -468,9 +498,10 @@ def parse(
             items.append(("heading", len(headings) - 1))
             last_real_level = level
         elif t == "html_block":
-            for m in _COMMENT_RE.finditer(tok.content):
-                first = start + tok.content.count("\n", 0, m.start())
-                comments.append(Comment(first, first + m.group(0).count("\n"), m.group(0)))
+            for a, b in _comment_spans(tok.content):
+                first = start + tok.content.count("\n", 0, a)
+                text_ = tok.content[a:b]
+                comments.append(Comment(first, first + text_.count("\n"), text_))
             txt = _html_text(tok.content)
             if txt:
                 items.append(("block", Block("html", start, end, txt)))
@@ -481,11 +512,14 @@ def parse(
     # Inline comments (inside paragraphs) also count for suppression.
     if "<!--" in body:
         known = {(c.line, c.text) for c in comments}
-        for m in _COMMENT_RE.finditer(body):
-            line = body.count("\n", 0, m.start()) + 1
-            if line in code_lines or (line, m.group(0)) in known:
+        line, counted = 1, 0
+        for a, b in _comment_spans(body):
+            line += body.count("\n", counted, a)  # incremental: linear in the body
+            counted = a
+            text_ = body[a:b]
+            if line in code_lines or (line, text_) in known:
                 continue
-            comments.append(Comment(line, line + m.group(0).count("\n"), m.group(0)))
+            comments.append(Comment(line, line + text_.count("\n"), text_))
         comments.sort(key=lambda c: c.line)
 
     # Declared metadata.
