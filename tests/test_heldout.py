@@ -37,27 +37,37 @@ RULE_MIN = 0.90
 FALSE_ALARM_MAX = 0.10
 
 
-def _text(name: str) -> str:
-    return (BASE / name).read_text(encoding="utf-8")
+def load_expected(base: Path) -> dict[str, dict]:
+    return yaml.safe_load((base / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def rules_of(expected: dict[str, dict]) -> tuple[str, ...]:
+    return tuple(sorted({r for exp in expected.values() for r in (exp.get("rules") or {})}))
+
+
+def _text(name: str, base: Path = BASE) -> str:
+    return (base / name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)
-def _sections(name: str) -> tuple[frozenset[str], str]:
-    doc = parse(_text(name), name)
+def _sections(name: str, base: Path = BASE) -> tuple[frozenset[str], str]:
+    doc = parse(_text(name, base), name)
     return frozenset(s.id for s in doc.sections() if s.id), doc.kind
 
 
 @lru_cache(maxsize=None)
-def _fired(name: str) -> frozenset[str]:
-    return frozenset(p.name for p in lint_text(_text(name), name, select=list(RULES)))
+def _fired(name: str, base: Path = BASE, rules: tuple[str, ...] = RULES) -> frozenset[str]:
+    return frozenset(p.name for p in lint_text(_text(name, base), name, select=list(rules)))
 
 
-def section_report() -> tuple[int, int, list[str]]:
+def section_report(
+    expected: dict[str, dict] = EXPECTED, base: Path = BASE
+) -> tuple[int, int, list[str]]:
     catalog = default_catalog()
     agree = total = 0
     misses: list[str] = []
-    for name, exp in EXPECTED.items():
-        got, _ = _sections(name)
+    for name, exp in expected.items():
+        got, _ = _sections(name, base)
         want = set(exp["sections"])
         for sid in set(catalog.kinds[exp["kind"]]) | want | got:
             total += 1
@@ -68,15 +78,17 @@ def section_report() -> tuple[int, int, list[str]]:
     return agree, total, misses
 
 
-def rule_report() -> tuple[dict[str, list[int]], list[str], int, int]:
+def rule_report(
+    expected: dict[str, dict] = EXPECTED, base: Path = BASE, rules: tuple[str, ...] = RULES
+) -> tuple[dict[str, list[int]], list[str], int, int]:
     """Per rule [agree, labelled]; disagreements; false alarms; reported problems."""
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     diffs: list[str] = []
     false_alarms = reported = 0
-    for name, exp in EXPECTED.items():
+    for name, exp in expected.items():
         labels: dict[str, bool] = exp.get("rules") or {}
-        fired = _fired(name)
-        for rule in RULES:
+        fired = _fired(name, base, rules)
+        for rule in rules:
             got = rule in fired
             if got:
                 reported += 1
@@ -136,12 +148,18 @@ def test_false_alarm_rate_at_most_10_percent() -> None:
     )
 
 
-def main() -> None:  # pragma: no cover - a report for humans
-    agree, total, misses = section_report()
+def main(
+    expected: dict[str, dict] = EXPECTED, base: Path = BASE, rules: tuple[str, ...] = RULES
+) -> None:  # pragma: no cover - a report for humans
+    agree, total, misses = section_report(expected, base)
     print(f"sections: {agree}/{total} = {agree / total:.1%}")
     for m in misses:
         print("  ", m)
-    per, diffs, fa, rep = rule_report()
+    for name, exp in expected.items():
+        kind = _sections(name, base)[1]
+        if kind != exp["kind"]:
+            print(f"   kind {name}: {kind} (want {exp['kind']})")
+    per, diffs, fa, rep = rule_report(expected, base, rules)
     print(f"\n{'rule':28} agree")
     for rule in sorted(per):
         a, n = per[rule]
