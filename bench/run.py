@@ -155,7 +155,8 @@ def main() -> int:
     ap.add_argument("-n", type=int, default=1000, help="docs in the corpus (default 1000)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--runs", type=int, default=5, help="repetitions for medians (default 5)")
-    ap.add_argument("--corpus", type=Path, default=HERE / ".corpus")
+    # Outside the repo: .gitignore'd or hidden folders are not walked by designdoc.
+    ap.add_argument("--corpus", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "designdoc-bench-corpus")
     ap.add_argument("--python", default=sys.executable, help="interpreter that has designdoc installed")
     ap.add_argument("--jobs", type=int, default=None, help="pass --jobs to designdoc")
     ap.add_argument("--skip-no-cache", action="store_true", help="skip the --no-cache full run")
@@ -199,6 +200,10 @@ def main() -> int:
     runs_full = max(1, min(args.runs, 3))
     res["dd_cold"] = median_of(dd + ["."], corpus, runs_full, before=wipe)
     print(fmt_row("designdoc lint . (cold: empty cache)", res["dd_cold"]), flush=True)
+    linted = len(list(cache.rglob("*.json")))
+    if linted < len(paths):
+        print(f"error: designdoc linted only {linted} of {len(paths)} docs; is the corpus ignored?")
+        return 1
     res["dd_warm"] = median_of(dd + ["."], corpus, args.runs)
     print(fmt_row("designdoc lint . (warm: nothing changed)", res["dd_warm"]), flush=True)
     if not args.skip_no_cache:
