@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from designdoc import lexicon
 from designdoc.document import Document
 from designdoc.lexicon import Match
-from designdoc.lexicon.scope import scope
+from designdoc.lexicon.scope import Scope, scope, tables
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -51,6 +51,32 @@ def _must_empty(text: str, labels: list[tuple[str, Match]]) -> bool:
         if hit is None or hit.start > 0 or len(_SPACE_PUNCT_RE.sub("", body[hit.end :])) > 0:
             return False
     return True
+
+
+def _filled(cell: str) -> bool:
+    """A table cell with an item in it (not blank, "—", "none", "TBD")."""
+    text = cell.strip(" \t-—–.…*_")
+    if not text:
+        return False
+    hit = lexicon.find("empty_value", text)
+    return hit is None or hit.start > 0 or bool(_SPACE_PUNCT_RE.sub("", text[hit.end :]))
+
+
+def _must_column_filled(sc: Scope) -> bool | None:
+    """A MoSCoW table with the categories as columns (| Must | Should | Could | Won't |).
+
+    The header row holds the labels back to back, so "Must" looks empty in the
+    text; the items sit in the rows below. None when there is no such table.
+    """
+    for block in tables(sc.blocks()):
+        header = block.rows[0]
+        for i, cell in enumerate(header):
+            hit = lexicon.find("moscow_must", cell)
+            if hit is None or cell.strip(" *_:").lower() not in hit.text.strip(" *_:-|").lower():
+                continue
+            cells = [row[i] if i < len(row) else "" for row in block.rows[1:]]
+            return any(_filled(c) for c in cells)
+    return None
 
 
 @rule(
@@ -104,7 +130,7 @@ def moscow_incomplete(doc: Document, ctx: Context) -> Iterator[Problem]:
                 "разложите задачи по Must / Should / Could / Won't have (Won't очерчивает границы работ).",
             ),
         )
-    elif _must_empty(sc.text, labels):
+    elif _must_empty(sc.text, labels) and not _must_column_filled(sc):
         yield ctx.problem(
             sc.anchor,
             ctx.say(

@@ -235,3 +235,28 @@ def test_one_pager_ab_rules_need_a_sub_section():
     assert check(md, "ab-no-significance-level") == []
     md_sub = md + "### A/B test\nSplit by user_id for three weeks.\n"
     assert check(md_sub, "ab-no-significance-level") == [(10, "ab-no-significance-level")]
+
+
+@pytest.mark.parametrize("md, rule", [
+    # terse "H:" label and a comparison as the expected effect
+    ("## a/b\n- H: ranker v4 raises search conversion ≥ 1.5%\n", "ab-no-hypothesis"),
+    # parameters table: "α / power | 0.05 / 0.8"
+    ("## Experiment design\n\n| Item | Value |\n|---|---|\n| α / power | 0.05 / 0.8 |\n",
+     "ab-no-significance-level"),
+    ("## Experiment\nStores are the unit: 100 stores in treatment, 100 in control.\n", "ab-no-split-unit"),
+    ("## Pilot\nWe compare expansion pipeline between the two regions.\n", "ab-no-split-unit"),
+    ("## Pilot\nWe compare expansion pipeline between the two regions.\n", "ab-no-primary-metric"),
+    ("## Пилот\nРандомизация по заявке: 20% заявок получают модель.\n", "ab-no-split-unit"),
+    ("## Пилот\nЗапускаем на двух площадках, остальные площадки — контроль.\n", "ab-no-split-unit"),
+    ("## Пилот\nОсновная метрика — портфель; контрольная — ранняя просрочка 30+.\n",
+     "ab-no-guardrail-metric"),
+])
+def test_more_wordings_pass(md, rule):
+    assert check(md, rule) == []
+
+
+def test_guardrail_in_goals_without_more():
+    md = "## Goals\nCut write-offs to 7% without more evening out-of-stocks.\n## Experiment\nPrimary metric: write-offs.\n"
+    assert check(md, "ab-no-guardrail-metric") == []
+    md = "## Goals\nWe cannot train it without more data.\n## Experiment\nPrimary metric: write-offs.\n"
+    assert check(md, "ab-no-guardrail-metric") == [(3, "ab-no-guardrail-metric")]

@@ -44,3 +44,18 @@ def test_no_feature_source(md, expected):
 ])
 def test_no_label_source(md, expected):
     assert check(md, LABEL) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Zendesk tickets; golden set: two senior agents wrote reference answers.",
+    "CRM history; closed-won opportunities will serve as the positive outcome.",
+    'Play events; a "positive" is an episode played 60 s or more.',
+    "Drafts graded by QA specialists on a 3-point scale; KB export nightly.",
+])
+def test_label_wordings(text):
+    assert check(f"## Data\n{text}\n", "no-label-source") == []
+
+
+def test_scored_by_rules_is_not_a_label():
+    md = "## Data\nTransactions from the DWH, scored by the current rules.\n"
+    assert check(md, "no-label-source") == [(1, "no-label-source")]

@@ -44,3 +44,14 @@ def test_moscow_incomplete(md, expected):
 ])
 def test_must_share_too_high(md, expected):
     assert check(md, SHARE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # categories as columns: the labels sit side by side in the header row
+    ("## Приоритеты (MoSCoW)\n\n| Must | Should | Could | Won't |\n|---|---|---|---|\n"
+     "| модель, интеграция | объяснения | дообучение | наличные |\n", []),
+    ("## Priorities\n\n| Must | Should | Could | Won't |\n|---|---|---|---|\n| — | UI | API | mobile |\n",
+     [(1, MOSCOW)]),
+])
+def test_moscow_columns_table(md, expected):
+    assert check(md, MOSCOW) == expected

@@ -37,3 +37,29 @@ def test_no_readiness_criterion(md, expected):
 ])
 def test_error_costs_not_discussed(md, expected):
     assert check(md, COSTS) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A bad candidate costs little; missing a show the user would love costs a lost session.",
+    "Recall matters more than precision here.",
+    "A wrong total that a clerk accepts leads to a wrong payment (costly).",
+    "Ошибка в серии/номере хуже пустого поля.",
+    "Оптимизируем полноту в топе, точность вторична.",
+    "Пропуск мошенничества — в среднем 86 тыс. ₽ потерь.",
+])
+def test_error_cost_wordings(text):
+    assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []
+
+
+def test_bad_data_is_not_an_error_cost():
+    md = "## Requirements\nBad data costs us time.\n"
+    assert check(md, "error-costs-not-discussed") == [(1, "error-costs-not-discussed")]
+
+
+@pytest.mark.parametrize("text, fired", [
+    ("Готово к эксперименту, когда Recall@20 выше эвристики на 15%.", False),
+    ("Данные будут готовы, когда закончим выгрузку.", True),
+])
+def test_readiness_ru(text, fired):
+    got = check(f"## Требования\n{text}\n", "no-readiness-criterion")
+    assert bool(got) == fired

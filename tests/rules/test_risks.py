@@ -24,3 +24,16 @@ RULE = "risk-without-mitigation"
 ])
 def test_risk_without_mitigation(md, expected):
     assert check(md, RULE) == expected
+
+
+def test_arrow_inside_an_example_is_not_a_mitigation():
+    md = '## Risks\n- Wrong synonyms ("apple" → phone accessories) hurt precision.\n'
+    assert check(md, "risk-without-mitigation") == [(1, "risk-without-mitigation")]
+
+
+@pytest.mark.parametrize("text", [
+    "- AM adoption: AMs may ignore the list. We will partner with sales enablement.",
+    "- Макрошок — стресс-тест на сценарии 2020 года.",
+])
+def test_more_mitigation_wordings(text):
+    assert check(f"## Risks\n{text}\n", "risk-without-mitigation") == []

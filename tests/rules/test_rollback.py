@@ -48,3 +48,13 @@ def test_rollback_no_action(md, expected):
 ])
 def test_rollback_no_owner(md, expected):
     assert check(md, OWNER) == expected
+
+
+def test_time_to_act_is_not_a_trigger():
+    md = "## rollback\n- flag `ranker_v4` off → back to BM25\n- on-call can flip in < 1 min\n"
+    assert check(md, "rollback-no-trigger") == [(1, "rollback-no-trigger")]
+
+
+def test_switched_off_is_an_action():
+    md = "## Rollback\nIf errors exceed 2%, extraction is switched off per supplier.\n"
+    assert check(md, "rollback-no-action") == []
