@@ -34,6 +34,7 @@ _DATA_URI_RE = re.compile(r"(data:[\w/+.-]+;base64,)[A-Za-z0-9+/=\s]{64,}")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)  # kept for importers; parse uses _comment_spans (linear)
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _HTML_HEADING_RE = re.compile(r"\A\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*\Z", re.I | re.S)
+_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _WORDS_RE = re.compile(r"[^\W_]+")
 _CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -440,7 +441,8 @@ def parse(
             level = int(tok.tag[1])
             title = _inline_text(inline.children).strip()
             headings.append((title, level, start, False))
-            raw_titles.append(inline.content)
+            # Source form (backticks, anchors kept) minus Markdown escapes ("6\. Risks").
+            raw_titles.append(_ESCAPE_RE.sub(r"\1", inline.content))
             items.append(("heading", len(headings) - 1))
             last_real_level = level
             i += 3
@@ -469,6 +471,25 @@ def parse(
         if t in ("bullet_list_open", "ordered_list_open"):
             close = t.replace("_open", "_close")
             txt, j = _container_text(tokens, i, close)
+            # "1. Background" underlined by "----": a numbered heading written by
+            # hand (Markdown reads a one-item list and a rule).
+            if (
+                t == "ordered_list_open"
+                and j + 1 < n
+                and tokens[j + 1].type == "hr"
+                and tokens[j + 1].map
+                and j - i == 6  # list, item, paragraph, inline, /paragraph, /item, /list
+                and tokens[i + 2].map is not None
+                and tokens[j + 1].map[0] == tokens[i + 2].map[1]  # the rule right under the text
+                and "\n" not in txt
+                and 0 < len(txt) <= _PSEUDO_HEADING_MAX
+            ):
+                headings.append((txt.strip(), 2, start, False))
+                raw_titles.append(txt.strip())
+                items.append(("heading", len(headings) - 1))
+                last_real_level = 2
+                i = j + 2
+                continue
             items.append(("block", Block("list", start, end, txt)))
             for k in range(i, j):
                 if tokens[k].type in ("fence", "code_block") and tokens[k].map:

@@ -204,3 +204,10 @@ def test_run_in_label_with_a_dash_counts_words_not_punctuation() -> None:
 )
 def test_short_real_world_headings(heading: str, expected: str) -> None:
     assert outline(f"## {heading}\nText.\n", kind="full")[0][2] == expected
+
+
+def test_escaped_numbering_and_underlined_numbered_headings() -> None:
+    md = "## 6\\. Эксперимент\nx\n\n1. Background\n----\n\nWhy we do it.\n"
+    assert [(o[0], o[2]) for o in outline(md, kind="full")] == [(1, "ab_test"), (4, "goals")]
+    # a real one-item list followed by a rule further down stays a list
+    assert [o[2] for o in outline("1. Background\n\n----\n")] == []
