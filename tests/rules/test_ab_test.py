@@ -260,3 +260,8 @@ def test_guardrail_in_goals_without_more():
     assert check(md, "ab-no-guardrail-metric") == []
     md = "## Goals\nWe cannot train it without more data.\n## Experiment\nPrimary metric: write-offs.\n"
     assert check(md, "ab-no-guardrail-metric") == [(3, "ab-no-guardrail-metric")]
+
+
+def test_significance_in_a_russian_parameter_table() -> None:
+    md = "## A/B-тест\n\n| Параметр | Значение |\n|---|---|\n| Уровень значимости | 0,05 |\n"
+    assert check(md, "ab-no-significance-level") == []
