@@ -39,9 +39,24 @@ _ROLES = (
     r"product owner|product manager|data scientists?|data engineers?|ml engineers?|mlops|"
     r"analysts?|developers?|backend|devops|ds|de|po|pm|mle|ab group|аналитик|разработчик"
 )
-_ROLE_TAG_LINE_RE = re.compile(
-    rf"^\s*(?:[-*+]|\d+[.)])?\s*(?!\*)[^`]*\S.*(?:`(?:{_ROLES})`[\s,&и]*(?:with\s*)?)+[.;:]?\s*$", re.I
-)
+# The last role tag of a line and what may trail it; matched from the end
+# with `search`, peeled repeatedly (no backtracking over the whole line).
+_ROLE_TAIL_RE = re.compile(rf"`(?:{_ROLES})`[\s,&и.;:]*(?:with\s*)?$", re.I)
+_LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*")
+
+
+def _is_role_prompt(line: str) -> bool:
+    """A fill-in prompt: text that ends in role tags ("… `Data Scientist`")."""
+    if "`" not in line:
+        return False
+    rest, tagged = line.rstrip(), False
+    for _ in range(8):
+        m = _ROLE_TAIL_RE.search(rest)
+        if not m:
+            break
+        rest, tagged = rest[: m.start()].rstrip(" ,&и"), True
+    body = _LIST_MARK_RE.sub("", rest, count=1)
+    return tagged and bool(body.strip()) and not body.startswith("*")
 _QUOTED_EXAMPLE_RE = re.compile(r"^\s*>\s*(?:примеры?|example|for example|e\.g\.)\b.*:\s*$", re.I)
 _NOT_YET_RE = re.compile(r"^\s*(?:[-*+>]\s*)*(?:пока нет|пока не знаем|not yet|none yet|to be (?:defined|decided|done))\.?\s*$", re.I)
 _INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1")
@@ -350,7 +365,7 @@ def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
         owner = owners[lineno] if lineno < len(owners) else None
         if not text.strip() or lineno in heading_lines:
             pass
-        elif _ROLE_TAG_LINE_RE.match(text) or _QUOTED_EXAMPLE_RE.match(text):
+        elif _is_role_prompt(text) or _QUOTED_EXAMPLE_RE.match(text):
             prompts.setdefault(owner.line if owner else 0, []).append(lineno)
         else:
             prose.add(owner.line if owner else 0)
