@@ -122,8 +122,13 @@ def concepts() -> list[str]:
 
 def find_all(concept: str, text: str) -> list[Match]:
     """Every hit of ``concept`` in ``text``, in order, minus excluded spans."""
+    return list(_find_all(concept, text))
+
+
+@lru_cache(maxsize=1024)
+def _find_all(concept: str, text: str) -> tuple[Match, ...]:
     if not text:
-        return []
+        return ()
     inc, exc = _compiled(concept)
     norm = normalise(text)
     vetoed = [(m.start(), m.end()) for rx in exc for m in rx.finditer(norm)]
@@ -134,7 +139,7 @@ def find_all(concept: str, text: str) -> list[Match]:
             if e == s or any(vs <= s and e <= ve for vs, ve in vetoed):
                 continue
             hits.setdefault((s, e), Match(concept, s, e, text[s:e], m.groups()))
-    return sorted(hits.values(), key=lambda h: (h.start, -h.end))
+    return tuple(sorted(hits.values(), key=lambda h: (h.start, -h.end)))
 
 
 def find(concept: str, text: str) -> Match | None:
@@ -143,8 +148,12 @@ def find(concept: str, text: str) -> Match | None:
     return hits[0] if hits else None
 
 
+@lru_cache(maxsize=1024)
 def has(concept: str, text: str) -> bool:
-    """Whether ``concept`` occurs in ``text`` (stops at the first valid hit)."""
+    """Whether ``concept`` occurs in ``text`` (stops at the first valid hit).
+
+    Cached: rules ask the same question of the same section or sentence.
+    """
     if not text:
         return False
     inc, exc = _compiled(concept)
