@@ -13,6 +13,7 @@ read once per process and each concept is compiled on first use.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -102,16 +103,50 @@ def _entry(entry: str, macros: dict[str, str]) -> str:
     return _phrase(entry)
 
 
+class _Pattern:
+    """One lexicon entry, compiled on first use and skipped cheaply when it cannot hit.
+
+    ``anchor`` is a lower-case literal every hit of a plain phrase contains
+    (its first word's fixed part): when the text lacks it the regex is never
+    run, nor compiled. Most of a doc's concepts are absent from most texts,
+    so this saves both start-up (compiling ~1,300 patterns) and scanning.
+    """
+
+    __slots__ = ("anchor", "source", "_rx")
+
+    def __init__(self, source: str, anchor: str | None) -> None:
+        self.source = source
+        self.anchor = anchor
+        self._rx: re.Pattern[str] | None = None
+
+    def finditer(self, norm: str, lower: str) -> Iterator[re.Match[str]]:
+        if self.anchor is not None and self.anchor not in lower:
+            return iter(())
+        if self._rx is None:
+            self._rx = re.compile(self.source, _FLAGS)
+        return self._rx.finditer(norm)
+
+
+def _anchor(entry: str) -> str | None:
+    if entry.startswith("re:"):
+        return None
+    for word in entry.strip().split():
+        literal = normalise(word.rstrip("*")).lower()
+        if literal:
+            return literal
+    return None
+
+
 @lru_cache(maxsize=None)
-def _compiled(concept: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+def _compiled(concept: str) -> tuple[tuple[_Pattern, ...], tuple[_Pattern, ...]]:
     macros, concepts = _raw()
     spec = concepts.get(concept)
     if spec is None:
         raise KeyError(f"unknown lexicon concept {concept!r}")
-    # One alternation per kind would be faster to scan, but separate patterns
-    # keep group numbering (must_share) and error messages per entry simple.
-    inc = tuple(re.compile(_entry(e, macros), _FLAGS) for e in spec["match"])
-    exc = tuple(re.compile(_entry(e, macros), _FLAGS) for e in spec["exclude"])
+    # Separate patterns (not one alternation) keep group numbering
+    # (must_share) and per-entry prefilters simple.
+    inc = tuple(_Pattern(_entry(e, macros), _anchor(e)) for e in spec["match"])
+    exc = tuple(_Pattern(_entry(e, macros), _anchor(e)) for e in spec["exclude"])
     return inc, exc
 
 
@@ -131,10 +166,11 @@ def _find_all(concept: str, text: str) -> tuple[Match, ...]:
         return ()
     inc, exc = _compiled(concept)
     norm = normalise(text)
-    vetoed = [(m.start(), m.end()) for rx in exc for m in rx.finditer(norm)]
+    lower = norm.lower()
+    vetoed = [(m.start(), m.end()) for p in exc for m in p.finditer(norm, lower)]
     hits: dict[tuple[int, int], Match] = {}
-    for rx in inc:
-        for m in rx.finditer(norm):
+    for p in inc:
+        for m in p.finditer(norm, lower):
             s, e = m.span()
             if e == s or any(vs <= s and e <= ve for vs, ve in vetoed):
                 continue
@@ -158,14 +194,15 @@ def has(concept: str, text: str) -> bool:
         return False
     inc, exc = _compiled(concept)
     norm = normalise(text)
+    lower = norm.lower()
     vetoed: list[tuple[int, int]] | None = None
-    for rx in inc:
-        for m in rx.finditer(norm):
+    for p in inc:
+        for m in p.finditer(norm, lower):
             s, e = m.span()
             if e == s:
                 continue
             if exc and vetoed is None:
-                vetoed = [(v.start(), v.end()) for x in exc for v in x.finditer(norm)]
+                vetoed = [(v.start(), v.end()) for x in exc for v in x.finditer(norm, lower)]
             if not vetoed or not any(vs <= s and e <= ve for vs, ve in vetoed):
                 return True
     return False
