@@ -166,7 +166,7 @@ def _relative(path: str, root: Path) -> str:
     p = Path(path)
     try:
         return p.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop before Python 3.13
         return p.as_posix()
 
 

@@ -160,13 +160,6 @@ def test_symlink_loops_in_docs_folder(tmp_path: Path) -> None:
     assert "unreadable-file" not in got["good.md"]
 
 
-@pytest.mark.xfail(
-    reason="config._relative: Path.resolve() raises RuntimeError on a symlink loop (Python < 3.13) "
-    "and only ValueError/OSError are caught, so walking a folder with a looping .md link is an "
-    "internal error (reported; config.py is not this module's file)",
-    raises=RuntimeError,
-    strict=False,
-)
 def test_symlink_file_loop_found_by_walking(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
