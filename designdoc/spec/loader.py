@@ -350,21 +350,12 @@ def _yaml_error_issue(err: yaml.YAMLError, source: str, text: str = "") -> SpecI
 
 
 def _check_depth(text: str, path: str) -> None:
-    """Refuse absurd nesting before composing: the C composer recurses and can crash on it.
+    """Refuse absurd nesting before composing: the C composer recurses and can crash on it."""
+    from designdoc.yamlsafe import nesting_over
 
-    The event parser keeps an explicit stack, so walking events is safe at any depth.
-    """
-    depth = 0
-    for event in yaml.parse(text, Loader=_Yaml12Loader):
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise SpecError(
-                    [SpecIssue(path, mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH} levels")]
-                )
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
+    line = nesting_over(text, MAX_DEPTH, _Yaml12Loader)
+    if line is not None:
+        raise SpecError([SpecIssue(path, line, 1, f"nesting deeper than {MAX_DEPTH} levels")])
 
 
 def load_yaml(text: str, path: str = "<spec>") -> tuple[Any, Positions]:
