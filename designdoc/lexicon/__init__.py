@@ -43,6 +43,13 @@ def normalise(text: str) -> str:
     return text.translate(_NORMALISE)
 
 
+@lru_cache(maxsize=64)
+def _forms(text: str) -> tuple[str, str]:
+    """(normalised, lower-cased normalised) text; cached, as every concept asks again."""
+    norm = text.translate(_NORMALISE)
+    return norm, norm.lower()
+
+
 @lru_cache(maxsize=1)
 def _raw() -> tuple[dict[str, str], dict[str, dict[str, list[str]]]]:
     """Macros and concepts of both language files, merged (read once)."""
@@ -165,8 +172,7 @@ def _find_all(concept: str, text: str) -> tuple[Match, ...]:
     if not text:
         return ()
     inc, exc = _compiled(concept)
-    norm = normalise(text)
-    lower = norm.lower()
+    norm, lower = _forms(text)
     vetoed = [(m.start(), m.end()) for p in exc for m in p.finditer(norm, lower)]
     hits: dict[tuple[int, int], Match] = {}
     for p in inc:
@@ -193,8 +199,7 @@ def has(concept: str, text: str) -> bool:
     if not text:
         return False
     inc, exc = _compiled(concept)
-    norm = normalise(text)
-    lower = norm.lower()
+    norm, lower = _forms(text)
     vetoed: list[tuple[int, int]] | None = None
     for p in inc:
         for m in p.finditer(norm, lower):
