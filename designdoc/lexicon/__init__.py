@@ -119,15 +119,19 @@ class _Pattern:
     so this saves both start-up (compiling ~1,300 patterns) and scanning.
     """
 
-    __slots__ = ("anchor", "source", "_rx")
+    __slots__ = ("anchor", "anchors", "source", "_rx")
 
     def __init__(self, source: str, anchor: str | None) -> None:
         self.source = source
         self.anchor = anchor
+        # For hand-written regexes: literals of which one must occur.
+        self.anchors = None if anchor is not None else _regex_anchors(source)
         self._rx: re.Pattern[str] | None = None
 
     def finditer(self, norm: str, lower: str) -> Iterator[re.Match[str]]:
         if self.anchor is not None and self.anchor not in lower:
+            return iter(())
+        if self.anchors is not None and not any(a in lower for a in self.anchors):
             return iter(())
         if self._rx is None:
             self._rx = re.compile(self.source, _FLAGS)
@@ -142,6 +146,59 @@ def _anchor(entry: str) -> str | None:
         if literal:
             return literal
     return None
+
+
+_LETTERS_RE = re.compile(r"[a-zа-яё]+")
+_LEAD_RE = re.compile(r"^(?:\\b|\(\?<!\\w\))")  # \b or (?<!\w) at the very start
+
+
+def _regex_anchors(source: str) -> tuple[str, ...] | None:
+    """Literals one of which every match of a hand-written regex must contain, or None.
+
+    Understood forms: ``\bword…`` and ``\b(?:alt1|alt2|…)…`` whose
+    alternatives start with letters. A letter made optional by a following
+    ``?``, ``*`` or ``{`` is cut off. Anything else: no prefilter (None).
+    """
+    m = _LEAD_RE.match(source)
+    if not m:
+        return None
+    rest = source[m.end():]
+    if rest.startswith("(?:"):
+        depth, i, alts, start = 0, 3, [], 3
+        while i < len(rest):
+            c = rest[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                if depth == 0:
+                    if rest[i + 1 : i + 2] in ("?", "*", "{"):
+                        return None  # the group itself is optional
+                    alts.append(rest[start:i])
+                    break
+                depth -= 1
+            elif c == "|" and depth == 0:
+                alts.append(rest[start:i])
+                start = i + 1
+            i += 1
+        else:
+            return None
+    else:
+        alts = [rest]
+    anchors = []
+    for alt in alts:
+        lm = _LETTERS_RE.match(alt.lower())
+        if not lm:
+            return None
+        word = lm.group(0)
+        if alt[lm.end():lm.end() + 1] in ("?", "*", "{"):
+            word = word[:-1]
+        if len(word) < 2:
+            return None
+        anchors.append(word)
+    return tuple(sorted(set(anchors)))
 
 
 @lru_cache(maxsize=None)
