@@ -110,16 +110,17 @@ def _angle_placeholder(inner: str) -> bool:
 
 
 # Every placeholder pattern contains one of these: most lines have none, and
-# one scan for them saves running the full set (lint time is per line here).
-_MAYBE_PLACEHOLDER_RE = re.compile(
-    r"todo|tbd|tba|fixme|xxx|\?\?\?|[<\[{]|lorem|to be|заполн|дописа|дополн|уточн|вставить|указать|добавить",
-    re.I,
+# a few substring tests save running the full set (lint time is per line here).
+_PLACEHOLDER_KEYS = (
+    "todo", "tbd", "tba", "fixme", "xxx", "???", "<", "[", "{", "lorem", "to be",
+    "заполн", "дописа", "дополн", "уточн", "вставить", "указать", "добавить",
 )
 
 
 def find_placeholders(line: str) -> list[tuple[int, str]]:
     """(0-based column, text) of each placeholder on one source line."""
-    if not _MAYBE_PLACEHOLDER_RE.search(line):
+    low = line.lower()
+    if not any(key in low for key in _PLACEHOLDER_KEYS):
         return []
     clean = _INLINE_CODE_RE.sub(lambda m: " " * len(m.group(0)), line)
     clean = _STRIKE_RE.sub(lambda m: " " * len(m.group(0)), clean)
