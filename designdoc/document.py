@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -129,8 +129,9 @@ class Document:
             if sec.id:
                 self._by_id.setdefault(sec.id, []).append(sec)
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
+        """The source split into lines (computed once; rules read it per section)."""
         return self.source.split("\n")
 
     def sections(self) -> Iterator[Section]:
