@@ -75,12 +75,61 @@ def without_placeholders(text: str) -> str:
     return _without_placeholders(text)
 
 
+# Template leftovers that are not placeholders by themselves: a slot whose whole
+# value is one angle-bracket word ("- Primary metric: <metric>") and an italic
+# instruction to the author ("_Describe the output, who uses it…_").
+_SLOT_RE = re.compile(
+    r"^\s*(?:[-*+•]\s+|\d+[.)]\s+)?(?:\*\*|__)?[^:\n<>|]{1,60}?(?:\*\*|__)?\s*[:—–]\s*"
+    r"(?:\*\*|__)?\s*<[^<>\n]{1,40}>\s*[.;]?\s*$"
+)
+_HINT_RE = re.compile(
+    r"^\s*(?:[-*+•]\s+)?(?:_|\*){0,2}\s*(?:"
+    r"(?:describe|list|explain|state|specify|fill in|write|outline|provide|add|name)\s+"
+    r"(?:the|your|here|what|who|whom|how|which|why|when|where|each|all|any)\b"
+    r"|(?:опишите|укажите|перечислите|заполните|добавьте|напишите|объясните|приведите|"
+    r"сформулируйте|назовите)\b"
+    r")[^\n]*$",
+    re.I,
+)
+# A bare label line: "- Must:", "**Hypothesis:**".
+_BARE_LABEL_RE = re.compile(r"^\s*(?:[-*+•]\s+|\d+[.)]\s+)?(?:\*\*|__)?[^\n:]{1,40}?(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*$")
+
+
+def is_template_line(line: str) -> bool:
+    """A slot with only ``<word>`` as its value, or an italic instruction to the author."""
+    return bool(_SLOT_RE.match(line) or _HINT_RE.match(line))
+
+
 @lru_cache(maxsize=512)
 def _without_placeholders(text: str) -> str:
     # Cached: several rules read the same section text.
     from designdoc.rules.structure import find_placeholders
 
-    return "\n".join(line for line in text.split("\n") if not find_placeholders(line))
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if is_template_line(line):
+            continue
+        if not find_placeholders(line):
+            kept.append(line)
+            continue
+        # "Offline: MAE; TBD which threshold." keeps its first sentence; a line
+        # that is one sentence with a placeholder ("α: TODO") goes entirely.
+        parts = [p for p in _SENTENCE_END_RE.split(line) if p.strip()]
+        if len(parts) > 1:
+            rest = [p for p in parts if not find_placeholders(p)]
+            if rest:
+                kept.append(" ".join(rest))
+    return "\n".join(kept)
+
+
+def _has_real_text(sections: Iterable[Section]) -> bool:
+    """Some line other than template slots, hints and bare labels."""
+    body = without_placeholders("\n".join(s.text() for s in sections))
+    for line in body.split("\n"):
+        if not any(ch.isalnum() for ch in line) or _BARE_LABEL_RE.match(line):
+            continue
+        return True
+    return False
 
 
 def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
@@ -96,8 +145,8 @@ def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
     sections = [s for s in sections if s.has_content()]
     if not sections:
         return None
-    if not any(is_written(doc, s) for s in sections):
-        return None  # template labels and placeholders only
+    if not any(is_written(doc, s) for s in sections) or not _has_real_text(sections):
+        return None  # template labels, slots, hints and placeholders only
     return Scope(sections[0], tuple(sections), section_text(sections))
 
 

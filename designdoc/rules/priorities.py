@@ -53,6 +53,18 @@ def _must_empty(text: str, labels: list[tuple[str, Match]]) -> bool:
     return True
 
 
+def _blank_categories(text: str, labels: list[tuple[str, Match]]) -> set[str]:
+    """Categories (other than Must, which has its own check) whose every label has nothing after it."""
+    filled: set[str] = set()
+    seen: set[str] = set()
+    for i, (name, m) in enumerate(labels):
+        seen.add(name)
+        end = labels[i + 1][1].start if i + 1 < len(labels) else len(text)
+        if text[m.end : end].strip(" \t\n;|:—–-.…*_"):
+            filled.add(name)
+    return seen - filled - {"Must"}
+
+
 def _filled(cell: str) -> bool:
     """A table cell with an item in it (not blank, "—", "none", "TBD")."""
     text = cell.strip(" \t-—–.…*_")
@@ -119,6 +131,9 @@ def moscow_incomplete(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     labels = _labels(sc.text)
     present = {name for name, _ in labels}
+    if _must_column_filled(sc) is None:
+        # "- Could:" with nothing after it is a template slot, not a category.
+        present -= _blank_categories(sc.text, labels)
     missing = [name for _, name in _CATEGORIES if name not in present]
     if missing:
         yield ctx.problem(
