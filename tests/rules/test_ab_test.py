@@ -265,3 +265,36 @@ def test_guardrail_in_goals_without_more():
 def test_significance_in_a_russian_parameter_table() -> None:
     md = "## A/B-тест\n\n| Параметр | Значение |\n|---|---|\n| Уровень значимости | 0,05 |\n"
     assert check(md, "ab-no-significance-level") == []
+
+
+
+def test_hypothesis_stated_as_pilot_success_criterion_counts():
+    md = """\
+    ## Критерии успеха пилота
+    - Средний остаток в пилотной группе ниже контрольной на 12% и больше.
+
+    ## Пилот
+    Банкоматы делим на пары, в каждой паре случайно один получает новый прогноз; 8 недель.
+    """
+    assert check(md, "ab-no-hypothesis") == []
+    assert check(md, "ab-no-split-unit") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["50/50 by user id, 2 weeks.", "Абонентов делим по хешу номера: 20% и 80%.", "Stepped-wedge rollout randomised by clinic."],
+)
+def test_split_unit_wordings(line):
+    assert check(f"## A/B test\n{line}\n", "ab-no-split-unit") == []
+
+
+def test_template_slots_are_not_a_written_design():
+    md = """\
+    ## A/B test design
+    - Hypothesis: <what will change>
+    - Primary metric: <metric>
+    - Split unit: <unit>
+    - Duration: <weeks>
+    """
+    for rule in AB_RULES:
+        assert check(md, rule) == []

@@ -55,3 +55,14 @@ def test_must_share_too_high(md, expected):
 ])
 def test_moscow_columns_table(md, expected):
     assert check(md, MOSCOW) == expected
+
+
+def test_blank_moscow_labels_count_as_missing():
+    md = """\
+    ## Приоритеты (MoSCoW)
+    - Must: классификатор по тексту, интеграция с CRM.
+    - Should: классификация по фото.
+    - Could:
+    - Won't:
+    """
+    assert check(md, "moscow-incomplete") == [(1, "moscow-incomplete")]

@@ -63,3 +63,16 @@ def test_bad_data_is_not_an_error_cost():
 def test_readiness_ru(text, fired):
     got = check(f"## Требования\n{text}\n", "no-readiness-criterion")
     assert bool(got) == fired
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [
+        "_Describe the output, who uses it, latency, and when the model is \"ready\"._",
+        "_Опишите, что выдаёт система, кому, как быстро и когда модель считается готовой._",
+    ],
+)
+def test_author_hint_alone_is_not_a_requirements_section(hint):
+    md = f"## Requirements\n{hint}\n"
+    assert check(md, "error-costs-not-discussed") == []
+    assert check(md, "no-readiness-criterion") == []
