@@ -38,8 +38,11 @@ _AB_SLASH_RE = re.compile(r"^\s*[aа]\s*/")
 # pure string functions and each catalogue's matches, bounded.
 _MEMO_MAX = 4096
 
+# Text after the first colon or spaced dash of a heading is a summary, not its title.
+_HEAD_RE = re.compile(r"\s*[:：]\s|\s[—–-]\s")
 FILLER = frozenset(
     """a an the and or of for to in on with our we do does is are be will how what why which
+    ll re ve d s
     this that its it by as at from into your my about
     и или а в во на по для с со к ко о об от до из за при как что это наш наша наши мы""".split()
 )
@@ -189,7 +192,14 @@ class Catalog:
             return self._memo[key]
         if len(self._memo) >= _MEMO_MAX:
             self._memo.clear()
-        found = self._memo[key] = self._match(title, kind)
+        found = self._match(title, kind)
+        if found is None:
+            # "Эксперимент: сплит по магазинам, 4 недели" / "Rollout — plan B":
+            # the words before a colon or dash are the title, the rest a summary.
+            head = _HEAD_RE.split(title, maxsplit=1)[0]
+            if head.strip() and head != title:
+                found = self._match(head, kind)
+        self._memo[key] = found
         return found
 
     def _match(self, title: str, kind: str | None) -> str | None:

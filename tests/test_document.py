@@ -211,3 +211,11 @@ def test_escaped_numbering_and_underlined_numbered_headings() -> None:
     assert [(o[0], o[2]) for o in outline(md, kind="full")] == [(1, "ab_test"), (4, "goals")]
     # a real one-item list followed by a rule further down stays a list
     assert [o[2] for o in outline("1. Background\n\n----\n")] == []
+
+
+@pytest.mark.parametrize(
+    "heading, expected",
+    [("Эксперимент: сплит по магазинам, 4 недели, MDE 3%", "ab_test"), ("How we'll know", "metrics")],
+)
+def test_heading_with_a_summary_after_a_colon_and_contractions(heading: str, expected: str) -> None:
+    assert outline(f"## {heading}\nText.\n", kind="full")[0][2] == expected
