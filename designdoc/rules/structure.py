@@ -59,6 +59,11 @@ def _is_role_prompt(line: str) -> bool:
     return tagged and bool(body.strip()) and not body.startswith("*")
 _QUOTED_EXAMPLE_RE = re.compile(r"^\s*>\s*(?:примеры?|example|for example|e\.g\.)\b.*:\s*$", re.I)
 _NOT_YET_RE = re.compile(r"^\s*(?:[-*+>]\s*)*(?:пока нет|пока не знаем|not yet|none yet|to be (?:defined|decided|done))\.?\s*$", re.I)
+# Type markers of API examples ("Type: <string>"), never template slots.
+_TYPE_NAMES = frozenset(
+    "string str int integer float double number bool boolean list array dict map object json "
+    "uuid id date datetime timestamp bytes any null none void url email".split()
+)
 _INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1")
 _STRIKE_RE = re.compile(r"~~.+?~~")
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)")
@@ -130,7 +135,16 @@ def find_placeholders(line: str) -> list[tuple[int, str]]:
         for m in rx.finditer(clean):
             found.append((m.start(), m.group(0)))
     for m in _ANGLE_RE.finditer(clean):
-        if _angle_placeholder(m.group(1).strip()):
+        inner = m.group(1).strip()
+        # A one-word slot that is the whole value after a label
+        # ("- Primary metric: <metric>") is a template slot, not a type marker.
+        slot = (
+            clean[: m.start()].rstrip().endswith((":", "：", "—", "-"))
+            and not clean[m.end() :].strip(" .;,")
+            and inner.lower().lstrip("/") not in _HTML_TAGS
+            and inner.lower() not in _TYPE_NAMES
+        )
+        if _angle_placeholder(inner) or (slot and inner.isidentifier()):
             found.append((m.start(), m.group(0)))
     found.sort()
     return found

@@ -133,6 +133,10 @@ def test_empty_section(md: str, expected: list[tuple[int, str]]) -> None:
         # not placeholders
         ("## API\nReturns `<string>` ids, `TODO` is a code word here.\n", []),
         ("## API\nThe field is a <string> type.\n", []),
+        ("## API\n- Type: <string>\n", []),
+        # a one-word slot that is the whole value after a label is a template slot
+        ("## A/B test\n- Primary metric: <metric>\n", [(2, "placeholder-text")]),
+        ("## A/B-тест\n- Ключевая метрика: <метрика>\n", [(2, "placeholder-text")]),
         ("## Goals\n~~TODO~~ done.\n", []),
         ("## Goals\n<!-- TODO: guidance in a comment -->\nReal text.\n", []),
         ("## Goals\n```\nTODO in code\n```\n", []),
