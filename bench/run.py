@@ -210,7 +210,7 @@ def main() -> int:
         res["dd_nocache"] = median_of(dd + ["--no-cache", "."], corpus, 1)
         print(fmt_row("designdoc lint --no-cache .", res["dd_nocache"]), flush=True)
     res["dd_one"] = median_of(dd + ["--no-cache", one_rel], corpus, args.runs)
-    print(fmt_row(f"designdoc lint --no-cache one.md", res["dd_one"]), flush=True)
+    print(fmt_row("designdoc lint --no-cache one.md", res["dd_one"]), flush=True)
     measure(dd + [one_rel], corpus)  # prime: a named file has its own entry
     res["dd_one_warm"] = median_of(dd + [one_rel], corpus, args.runs)
     print(fmt_row("designdoc lint one.md (warm cache)", res["dd_one_warm"]), flush=True)

@@ -14,7 +14,7 @@ from designdoc.config import Config, Settings, find_config, load_config
 from designdoc.document import Document, parse
 from designdoc.problem import SEVERITY_RANK, Problem
 
-from designdoc.discover import SPEC_SUFFIXES, discover, is_spec_text
+from designdoc.discover import SPEC_SUFFIXES, is_spec_text
 # A Markdown file found by walking a folder is linted only if it looks like a
 # design doc: designdoc front matter, or this many catalogue sections.
 MIN_SECTIONS_FOR_DESIGN_DOC = 3
@@ -382,9 +382,14 @@ def lint_paths(
     ignore: Iterable[str] | None = None,
     extend_select: Iterable[str] | None = None,
 ) -> Result:
-    """Lint files and folders. ``config`` forces one config for all files."""
+    """Lint files and folders (no cache). ``config`` forces one config for all files.
+
+    The same path as ``designdoc lint``: :func:`designdoc.runner.run_lint`.
+    """
+    from designdoc.runner import LintRequest, run_lint
+
+    targets = list(paths)
+    if not targets:
+        return Result()
     cli = {"select": select, "ignore": ignore, "extend_select": extend_select}
-    result = Result()
-    for path, explicit in discover(paths, config):
-        result.files.append(lint_file(path, explicit, config, **cli))
-    return result
+    return run_lint(LintRequest(targets, config, cli=cli, use_cache=False))

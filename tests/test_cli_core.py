@@ -169,3 +169,14 @@ def test_no_design_docs_found_says_so(tmp_path: Path) -> None:
     res = run("lint", "--no-cache", str(tmp_path))
     assert res.exit_code == 0
     assert "No design docs found (1 Markdown file skipped as not design docs)" in res.stderr
+
+
+def test_lint_paths_library_api(tmp_path: Path) -> None:
+    from designdoc import lint_paths
+
+    (tmp_path / "d.md").write_text(BAD, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Project\n", encoding="utf-8")
+    result = lint_paths([str(tmp_path)], select=["placeholder-text"])
+    (f,) = [f for f in result.files if not f.skipped]
+    assert [p.name for p in f.problems] == ["placeholder-text"]
+    assert lint_paths([]).files == []

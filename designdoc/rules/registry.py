@@ -166,7 +166,6 @@ class Context:
     catalog: Catalog
     options: dict[str, Any]
     path: str
-    found: list[Problem] = field(default_factory=list)
     lang: str = "en"  # the doc's language: messages are written in it where a rule offers one
 
     def say(self, en: str, ru: str | None = None) -> str:
@@ -244,21 +243,6 @@ def effective_severity(
     if required == "optional" and severity == "error":
         severity = "warning"
     return severity
-
-
-def run_rules(
-    doc: Document,
-    rules: Iterable[Rule],
-    catalog: Catalog,
-    options: dict[str, dict[str, Any]],
-    severities: dict[str, str],
-) -> Iterator[Problem]:
-    """Run each rule's check on ``doc``; yield problems at their final severity.
-
-    ``severities`` maps rule codes to a configured severity (or "off").
-    """
-    raw = check_all(doc, rules, catalog, options, severities)
-    yield from finalize(raw, doc, catalog, severities)
 
 
 # A raw finding: the rule and its problem at the rule's own severity. Rules
