@@ -72,9 +72,7 @@ def settings_fingerprint(settings: Settings) -> str:
         sorted(settings.severity.items()),
         settings.options,
         settings.kind,
-        settings.catalog_key,
-        sorted((k, list(v)) for k, v in settings.synonyms.items()),
-        list(settings.required),
+        settings.catalog_key,  # extra synonyms and required sections
     ]
     return json.dumps(data, sort_keys=True, default=repr, ensure_ascii=False)
 

@@ -37,9 +37,12 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from designdoc.errors import ConfigError
+
+if TYPE_CHECKING:
+    from designdoc.catalog import Catalog
 
 CONFIG_NAMES = (".designdoc.toml", "pyproject.toml")
 LEVELS = ("error", "warning", "info", "off")
@@ -125,7 +128,6 @@ class Config:
             severity=severity,
             options=self.options,
             kind=kind,
-            catalog_key=(tuple(sorted((k, tuple(v)) for k, v in self.synonyms.items())), tuple(required)),
             synonyms=self.synonyms,
             required=tuple(required),
         )
@@ -143,16 +145,20 @@ class Settings:
     severity: dict[str, str]
     options: dict[str, dict[str, Any]]
     kind: str | None
-    catalog_key: tuple[Any, ...]
     synonyms: dict[str, list[str]]
     required: tuple[str, ...]
 
-    def catalog(self):  # type: ignore[no-untyped-def]
+    @property
+    def catalog_key(self) -> tuple[Any, ...]:
+        """What makes this file's catalogue differ from the packaged one (hashable)."""
+        return tuple(sorted((k, tuple(v)) for k, v in self.synonyms.items())), self.required
+
+    def catalog(self) -> Catalog:
         return _catalog(self.catalog_key)
 
 
 @lru_cache(maxsize=16)
-def _catalog(key: tuple[Any, ...]):  # type: ignore[no-untyped-def]
+def _catalog(key: tuple[Any, ...]) -> Catalog:
     from designdoc.catalog import default_catalog
 
     synonyms, required = key
