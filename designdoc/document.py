@@ -179,7 +179,39 @@ class Document:
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # Inline parsing is the dearer half of markdown-it and most spans are plain
+    # text: the core inline pass is off and spans are parsed on demand (_plain).
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return md.disable(["inline", "text_join"])
+
+
+# Characters through which inline parsing changes a span's text (emphasis,
+# strike-through, code, HTML, entities, links, escapes). A span without any
+# reads the same parsed or not, up to spaces at line edges.
+_INLINE_MARKUP_RE = re.compile(r"[*_~`<&\[\\]")
+
+
+def _children(tok: Token, env: dict[str, Any]) -> list[Token]:
+    """Inline tokens of an ``inline`` block token, parsed on first use."""
+    if not tok.children and tok.content:
+        md = _markdown()
+        kids = md.inline.parse(tok.content, md, env, [])
+        for kid in kids:  # what the core text_join rule does: escapes are text
+            if kid.type == "text_special":
+                kid.type = "text"
+        tok.children = kids
+    return tok.children or []
+
+
+def _plain(tok: Token, env: dict[str, Any]) -> str:
+    """Plain text of an ``inline`` block token (see :func:`_inline_text`)."""
+    content = tok.content
+    if _INLINE_MARKUP_RE.search(content):
+        return _inline_text(_children(tok, env))
+    if "\n" not in content:
+        return content
+    # Soft and hard breaks: markdown-it drops the spaces around line ends.
+    return "\n".join(line.rstrip(" ").lstrip(" \t") for line in content.split("\n"))
 
 
 def normalise_source(text: str) -> str:
@@ -314,7 +346,9 @@ def _pseudo_heading(children: list[Token] | None) -> tuple[str, str, str] | None
     return "runin", title_text, "\n".join(x for x in (body, later) if x)
 
 
-def _table_rows(tokens: list[Token], start: int) -> tuple[tuple[tuple[str, ...], ...], int]:
+def _table_rows(
+    tokens: list[Token], start: int, env: dict[str, Any]
+) -> tuple[tuple[tuple[str, ...], ...], int]:
     rows: list[tuple[str, ...]] = []
     row: list[str] = []
     i = start
@@ -325,12 +359,14 @@ def _table_rows(tokens: list[Token], start: int) -> tuple[tuple[tuple[str, ...],
         elif tok.type == "tr_close":
             rows.append(tuple(row))
         elif tok.type == "inline":
-            row.append(_inline_text(tok.children).strip())
+            row.append(_plain(tok, env).strip())
         i += 1
     return tuple(rows), i
 
 
-def _container_text(tokens: list[Token], start: int, close: str) -> tuple[str, int]:
+def _container_text(
+    tokens: list[Token], start: int, close: str, env: dict[str, Any]
+) -> tuple[str, int]:
     """Plain text of a list or blockquote and the index of its closing token."""
     depth = 0
     open_type = close.replace("_close", "_open")
@@ -345,7 +381,7 @@ def _container_text(tokens: list[Token], start: int, close: str) -> tuple[str, i
             if depth == 0:
                 break
         elif tok.type == "inline":
-            parts.append(_inline_text(tok.children))
+            parts.append(_plain(tok, env))
         elif tok.type in ("fence", "code_block"):
             pass  # code inside a list is not prose
         elif tok.type == "html_block":
@@ -420,7 +456,8 @@ def parse(
     if "base64," in source:
         source = _DATA_URI_RE.sub(lambda m: m.group(1) + "\n" * m.group(0).count("\n"), source)
     body, fm, fm_error, fm_lines, fm_end = _split_front_matter(source)
-    tokens = _markdown().parse(body)
+    env: dict[str, Any] = {}  # link reference definitions, for on-demand inline parsing
+    tokens = _markdown().parse(body, env)
     line_count = source.count("\n") + (0 if source.endswith("\n") or not source else 1)
 
     headings: list[tuple[str, int, int, bool]] = []  # (title, level, line, pseudo)
@@ -440,7 +477,7 @@ def parse(
         if t == "heading_open":
             inline = tokens[i + 1]
             level = int(tok.tag[1])
-            title = _inline_text(inline.children).strip()
+            title = _plain(inline, env).strip()
             headings.append((title, level, start, False))
             # Source form (backticks, anchors kept) minus Markdown escapes ("6\. Risks").
             raw_titles.append(_ESCAPE_RE.sub(r"\1", inline.content))
@@ -450,7 +487,8 @@ def parse(
             continue
         if t == "paragraph_open":
             inline = tokens[i + 1]
-            pseudo = _pseudo_heading(inline.children)
+            # Only a span opening with emphasis can be a bold or italic heading.
+            pseudo = _pseudo_heading(_children(inline, env)) if inline.content[:1] in "*_" else None
             # A run-in label ("**Data:** …") is a heading only when it names a
             # catalogue section; otherwise it is emphasis inside the text.
             if pseudo and pseudo[0] in ("runin", "italic") and catalog.match(pseudo[1], kind) is None:
@@ -465,13 +503,13 @@ def parse(
                     first = start if _form == "runin" else start + 1
                     items.append(("block", Block("paragraph", first, end, rest)))
             else:
-                txt = _inline_text(inline.children).strip()
+                txt = _plain(inline, env).strip()
                 items.append(("block", Block("paragraph", start, end, txt)))
             i += 3
             continue
         if t in ("bullet_list_open", "ordered_list_open"):
             close = t.replace("_open", "_close")
-            txt, j = _container_text(tokens, i, close)
+            txt, j = _container_text(tokens, i, close, env)
             # "1. Background" underlined by "----": a numbered heading written by
             # hand (Markdown reads a one-item list and a rule).
             if (
@@ -498,12 +536,12 @@ def parse(
             i = j + 1
             continue
         if t == "blockquote_open":
-            txt, j = _container_text(tokens, i, "blockquote_close")
+            txt, j = _container_text(tokens, i, "blockquote_close", env)
             items.append(("block", Block("quote", start, end, txt)))
             i = j + 1
             continue
         if t == "table_open":
-            rows, j = _table_rows(tokens, i)
+            rows, j = _table_rows(tokens, i, env)
             txt = "\n".join(" | ".join(r) for r in rows)
             items.append(("block", Block("table", start, end, txt, rows)))
             i = j + 1

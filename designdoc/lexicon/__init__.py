@@ -113,19 +113,24 @@ def _entry(entry: str, macros: dict[str, str]) -> str:
 class _Pattern:
     """One lexicon entry, compiled on first use and skipped cheaply when it cannot hit.
 
-    ``anchor`` is a lower-case literal every hit of a plain phrase contains
-    (its first word's fixed part): when the text lacks it the regex is never
-    run, nor compiled. Most of a doc's concepts are absent from most texts,
-    so this saves both start-up (compiling ~1,300 patterns) and scanning.
+    ``keys`` are lower-case literals one of which every hit contains (a
+    phrase's first fixed word part, or what a hand-written regex starts
+    with): when the text lacks them all the regex is neither run nor
+    compiled. Most of a doc's concepts are absent from most texts, so this
+    saves both start-up (compiling ~1,300 patterns) and scanning.
+
+    When every hit *starts* with a key (``leading``), the regex is only tried
+    where ``str.find`` puts a key: case-insensitive patterns that open with a
+    look-behind get no literal-prefix speed-up from ``re`` and would
+    otherwise be tried at every position of the text.
     """
 
-    __slots__ = ("keys", "source", "_rx")
+    __slots__ = ("keys", "leading", "source", "_rx")
 
-    def __init__(self, source: str, anchor: str | None) -> None:
+    def __init__(self, source: str, anchor: str | None, leading: bool) -> None:
         self.source = source
-        # Literals of which one must occur for a hit (None: always run): a
-        # phrase's first word, or what a hand-written regex starts with.
         self.keys: tuple[str, ...] | None = (anchor,) if anchor is not None else _regex_anchors(source)
+        self.leading = leading or (anchor is None and self.keys is not None)
         self._rx: re.Pattern[str] | None = None
 
     def possible(self, lower: str) -> bool:
@@ -133,21 +138,49 @@ class _Pattern:
         return keys is None or any(k in lower for k in keys)
 
     def finditer(self, norm: str, lower: str) -> Iterator[re.Match[str]]:
-        if not self.possible(lower):
+        """Hits in ``norm``, left to right and non-overlapping, like ``re.finditer``."""
+        keys = self.keys
+        if keys is not None and not any(k in lower for k in keys):
             return iter(())
         if self._rx is None:
             self._rx = re.compile(self.source, _FLAGS)
-        return self._rx.finditer(norm)
+        # Offsets in ``lower`` are offsets in ``norm`` only when lower-casing
+        # kept the length (a few letters, such as "İ", grow).
+        if keys is None or not self.leading or len(lower) != len(norm):
+            return self._rx.finditer(norm)
+        return self._at_keys(self._rx, keys, norm, lower)
+
+    @staticmethod
+    def _at_keys(
+        rx: re.Pattern[str], keys: tuple[str, ...], norm: str, lower: str
+    ) -> Iterator[re.Match[str]]:
+        starts: list[int] = []
+        for key in keys:
+            pos = lower.find(key)
+            while pos >= 0:
+                starts.append(pos)
+                pos = lower.find(key, pos + 1)
+        if len(keys) > 1:
+            starts = sorted(set(starts))
+        done = 0  # end of the last hit: finditer never overlaps hits
+        for pos in starts:
+            if pos < done:
+                continue
+            m = rx.match(norm, pos)
+            if m is not None:
+                yield m
+                done = max(m.end(), pos + 1)
 
 
-def _anchor(entry: str) -> str | None:
+def _anchor(entry: str) -> tuple[str | None, bool]:
+    """A phrase's literal key and whether every hit starts with it."""
     if entry.startswith("re:"):
-        return None
-    for word in entry.strip().split():
+        return None, False
+    for i, word in enumerate(entry.strip().split()):
         literal = normalise(word.rstrip("*")).lower()
         if literal:
-            return literal
-    return None
+            return literal, i == 0
+    return None, False
 
 
 _LETTERS_RE = re.compile(r"[a-zа-яё]+")
@@ -211,8 +244,8 @@ def _compiled(concept: str) -> tuple[tuple[_Pattern, ...], tuple[_Pattern, ...]]
         raise KeyError(f"unknown lexicon concept {concept!r}")
     # Separate patterns (not one alternation) keep group numbering
     # (must_share) and per-entry prefilters simple.
-    inc = tuple(_Pattern(_entry(e, macros), _anchor(e)) for e in spec["match"])
-    exc = tuple(_Pattern(_entry(e, macros), _anchor(e)) for e in spec["exclude"])
+    inc = tuple(_Pattern(_entry(e, macros), *_anchor(e)) for e in spec["match"])
+    exc = tuple(_Pattern(_entry(e, macros), *_anchor(e)) for e in spec["exclude"])
     return inc, exc
 
 
@@ -261,9 +294,6 @@ def has(concept: str, text: str) -> bool:
     norm, lower = _forms(text)
     vetoed: list[tuple[int, int]] | None = None
     for p in inc:
-        keys = p.keys
-        if keys is not None and not any(k in lower for k in keys):
-            continue  # inlined `possible`: this loop is the linter's hottest
         for m in p.finditer(norm, lower):
             s, e = m.span()
             if e == s:
