@@ -24,7 +24,7 @@ __all__ = ["Match", "concepts", "find", "find_all", "has", "normalise"]
 _FLAGS = re.I | re.M
 _MACRO_RE = re.compile(r"\{([a-z_]+)\}")
 # Same-length replacements only, so match offsets stay valid in the original.
-_NORMALISE = str.maketrans({"ё": "е", "Ё": "Е", "−": "-", "\u2011": "-", "\u00a0": " ", "’": "'"})
+_NORMALISE = (("ё", "е"), ("Ё", "Е"), ("−", "-"), ("\u2011", "-"), ("\u00a0", " "), ("’", "'"))
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,18 @@ class Match:
 
 def normalise(text: str) -> str:
     """The form texts are matched in: ё→е, minus and odd dashes → '-'."""
-    return text.translate(_NORMALISE)
+    # str.replace per character: several times faster than str.translate
+    # with a table, and most texts hold none of these characters.
+    for old, new in _NORMALISE:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _forms(text: str) -> tuple[str, str]:
     """(normalised, lower-cased normalised) text; cached, as every concept asks again."""
-    norm = text.translate(_NORMALISE)
+    norm = normalise(text)
     return norm, norm.lower()
 
 

@@ -12,9 +12,11 @@ back to those parts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from designdoc import lexicon
 from designdoc.document import Block, Document, Section
@@ -95,6 +97,10 @@ _HINT_RE = re.compile(
 _BARE_LABEL_RE = re.compile(r"^\s*(?:[-*+•]\s+|\d+[.)]\s+)?(?:\*\*|__)?[^\n:]{1,40}?(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*$")
 
 
+# The hint pattern over a whole text, to find the lines worth a closer look.
+_HINT_LINES_RE = re.compile(_HINT_RE.pattern, re.I | re.M)
+
+
 def is_template_line(line: str) -> bool:
     """A slot with only ``<word>`` as its value, or an italic instruction to the author."""
     return bool(_SLOT_RE.match(line) or _HINT_RE.match(line))
@@ -103,10 +109,29 @@ def is_template_line(line: str) -> bool:
 @lru_cache(maxsize=512)
 def _without_placeholders(text: str) -> str:
     # Cached: several rules read the same section text.
-    from designdoc.rules.structure import find_placeholders
+    from designdoc.rules.structure import PLACEHOLDER_KEY_RE, find_placeholders
+
+    lines = text.split("\n")
+    low = text.lower()
+    if len(low) == len(text):
+        # Only lines holding a placeholder key or a hint can go: find them in
+        # one scan of the text instead of testing every line.
+        spans = [m.span() for m in PLACEHOLDER_KEY_RE.finditer(low)]
+        spans += [m.span() for m in _HINT_LINES_RE.finditer(text)]
+        if not spans:
+            return text
+        starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        candidates: set[int] = set()
+        for a, b in spans:
+            candidates.update(range(bisect_right(starts, a) - 1, bisect_right(starts, max(a, b - 1))))
+    else:  # lower-casing moved offsets: look at every line
+        candidates = set(range(len(lines)))
 
     kept: list[str] = []
-    for line in text.split("\n"):
+    for i, line in enumerate(lines):
+        if i not in candidates:
+            kept.append(line)
+            continue
         if is_template_line(line):
             continue
         if not find_placeholders(line):

@@ -121,6 +121,8 @@ _PLACEHOLDER_KEYS = (
     "заполн", "дописа", "дополн", "уточн", "вставить", "указать", "добавить",
 )
 
+PLACEHOLDER_KEY_RE = re.compile("|".join(re.escape(k) for k in _PLACEHOLDER_KEYS))
+
 
 def find_placeholders(line: str) -> list[tuple[int, str]]:
     """(0-based column, text) of each placeholder on one source line."""
