@@ -241,8 +241,18 @@ def _regex_anchors(source: str) -> tuple[str, ...] | None:
     return tuple(sorted(set(anchors)))
 
 
+@dataclass(frozen=True)
+class _Concept:
+    include: tuple[_Pattern, ...]
+    exclude: tuple[_Pattern, ...]
+    # One scan for every key of the keyed include patterns: when it finds
+    # none, only the ``unkeyed`` patterns can hit (None: nothing is keyed).
+    gate: re.Pattern[str] | None
+    unkeyed: tuple[_Pattern, ...]
+
+
 @lru_cache(maxsize=None)
-def _compiled(concept: str) -> tuple[tuple[_Pattern, ...], tuple[_Pattern, ...]]:
+def _compiled(concept: str) -> _Concept:
     macros, concepts = _raw()
     spec = concepts.get(concept)
     if spec is None:
@@ -251,7 +261,9 @@ def _compiled(concept: str) -> tuple[tuple[_Pattern, ...], tuple[_Pattern, ...]]
     # (must_share) and per-entry prefilters simple.
     inc = tuple(_Pattern(_entry(e, macros), *_anchor(e)) for e in spec["match"])
     exc = tuple(_Pattern(_entry(e, macros), *_anchor(e)) for e in spec["exclude"])
-    return inc, exc
+    keys = sorted({k for p in inc if p.keys for k in p.keys}, key=len, reverse=True)
+    gate = re.compile("|".join(map(re.escape, keys))) if keys else None
+    return _Concept(inc, exc, gate, tuple(p for p in inc if p.keys is None))
 
 
 def concepts() -> list[str]:
@@ -268,7 +280,8 @@ def find_all(concept: str, text: str) -> list[Match]:
 def _find_all(concept: str, text: str) -> tuple[Match, ...]:
     if not text:
         return ()
-    inc, exc = _compiled(concept)
+    c = _compiled(concept)
+    inc, exc = c.include, c.exclude
     norm, lower = _forms(text)
     vetoed = [(m.start(), m.end()) for p in exc for m in p.finditer(norm, lower)]
     hits: dict[tuple[int, int], Match] = {}
@@ -295,8 +308,10 @@ def has(concept: str, text: str) -> bool:
     """
     if not text:
         return False
-    inc, exc = _compiled(concept)
+    c = _compiled(concept)
+    exc = c.exclude
     norm, lower = _forms(text)
+    inc = c.include if c.gate is None or c.gate.search(lower) else c.unkeyed
     vetoed: list[tuple[int, int]] | None = None
     for p in inc:
         for m in p.finditer(norm, lower):
