@@ -47,11 +47,55 @@ class Scope:
     @property
     def body(self) -> str:
         """Text without the sections' own headings ("Rollback plan" is no action)."""
-        return without_placeholders("\n".join(s.text() for s in self.sections))
+        return without_placeholders("\n".join(clean_text(s) for s in self.sections))
 
     def blocks(self) -> Iterator[Block]:
         for sec in self.sections:
             yield from sec.all_blocks()
+
+
+# A template's chapter summary pasted under each heading: the ML System Design
+# book closes every chapter with "Key takeaways:" and a numbered list of
+# general advice, and course docs built on it keep that list under their own
+# text. It is the book's text, not the author's: rules do not read it.
+_TAKEAWAYS_RE = re.compile(r"^[ \t]*(?:key takeaways|main takeaways|ключевые выводы главы)[ \t]*:?[ \t]*$", re.I | re.M)
+
+
+def _block_text(block: Block) -> str:
+    text = block.text
+    if "takeaway" not in text and "Takeaway" not in text and "выводы главы" not in text:
+        return text
+    m = _TAKEAWAYS_RE.search(text)
+    return text if m is None else text[: m.start()].rstrip("\n")
+
+
+def clean_own_text(sec: Section) -> str:
+    """``Section.own_text`` without pasted template summaries ("Key takeaways")."""
+    return "\n".join(t for b in sec.blocks if b.type != "code" and (t := _block_text(b)))
+
+
+def clean_text(sec: Section) -> str:
+    """``Section.text`` without pasted template summaries ("Key takeaways")."""
+    parts = [clean_own_text(sec)]
+    for child in sec.children:
+        parts.append(child.title)
+        parts.append(clean_text(child))
+    return "\n".join(p for p in parts if p)
+
+
+_DOC_TEXT: dict[int, tuple[Document, str]] = {}
+
+
+def doc_text(doc: Document) -> str:
+    """The whole document's text as the content rules read it (``Document.text`` minus template summaries)."""
+    hit = _DOC_TEXT.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    text = doc.root.title + "\n" + clean_text(doc.root)
+    if len(_DOC_TEXT) >= 8:
+        _DOC_TEXT.clear()
+    _DOC_TEXT[id(doc)] = (doc, text)
+    return text
 
 
 def section_text(sections: Iterable[Section]) -> str:
@@ -64,7 +108,7 @@ def section_text(sections: Iterable[Section]) -> str:
         for sub in sec.walk():
             seen.add(sub.line)
         parts.append(sec.title)
-        parts.append(sec.text())
+        parts.append(clean_text(sec))
     return without_placeholders("\n".join(p for p in parts if p))
 
 
@@ -149,7 +193,7 @@ def _without_placeholders(text: str) -> str:
 
 def _has_real_text(sections: Iterable[Section]) -> bool:
     """Some line other than template slots, hints and bare labels."""
-    body = without_placeholders("\n".join(s.text() for s in sections))
+    body = without_placeholders("\n".join(clean_text(s) for s in sections))
     for line in body.split("\n"):
         if not any(ch.isalnum() for ch in line) or _BARE_LABEL_RE.match(line):
             continue
@@ -189,7 +233,7 @@ def body_without(doc: Document, *sids: str) -> str:
             return
         if sec.title:
             yield sec.title
-        yield sec.own_text()
+        yield clean_own_text(sec)
         for child in sec.children:
             yield from visit(child)
 

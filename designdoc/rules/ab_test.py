@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import Scope, closest, scope, sentences, sentences_with, text_of
+from designdoc.lexicon.scope import Scope, closest, doc_text, scope, sentences, sentences_with, text_of
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -46,7 +46,7 @@ def _ab(doc: Document) -> Scope | None:
 
 def _ab_sentences(doc: Document) -> str:
     """Sentences anywhere in the doc that talk about the experiment (plan rows too)."""
-    return sentences_with("ab_context", doc.text())
+    return sentences_with("ab_context", doc_text(doc))
 
 
 @rule(
@@ -356,7 +356,7 @@ def ab_no_significance_level(doc: Document, ctx: Context) -> Iterator[Problem]:
     if sc is None:
         return
     # A valued α is unambiguous, so it counts wherever the doc states it.
-    if lexicon.has("significance", sc.text) or lexicon.has("significance", doc.text()):
+    if lexicon.has("significance", sc.text) or lexicon.has("significance", doc_text(doc)):
         return
     near = closest("significance_word", sc.text)
     hint_en = f" (found '{near}' but no value)" if near else ""
@@ -402,7 +402,7 @@ def ab_no_power_or_mde(doc: Document, ctx: Context) -> Iterator[Problem]:
     sc = _ab(doc)
     if sc is None:
         return
-    for text in (sc.text, doc.text()):
+    for text in (sc.text, doc_text(doc)):
         if lexicon.has("power", text) or lexicon.has("mde", text):
             return
     near = closest("power_word", sc.text)
@@ -489,7 +489,7 @@ def ab_no_aa_test(doc: Document, ctx: Context) -> Iterator[Problem]:
         Перед тестом — A/A-тест на 2 недели.
     """
     sc = _ab(doc)
-    if sc is None or lexicon.has("aa_test", doc.text()):
+    if sc is None or lexicon.has("aa_test", doc_text(doc)):
         return
     yield ctx.problem(
         sc.anchor,

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from designdoc import lexicon
-from designdoc.document import Document
-from designdoc.lexicon.scope import Scope, column, scope, tables, text_of
+from designdoc.document import Document, Section
+from designdoc.lexicon.scope import (
+    Scope,
+    clean_own_text,
+    column,
+    doc_text,
+    scope,
+    tables,
+    text_of,
+    without_placeholders,
+)
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -19,6 +29,26 @@ _TARGET_ELSEWHERE = ("requirements", "ab_test", "goals", "expected_effect", "wha
 
 def _metrics(doc: Document) -> Scope | None:
     return scope(doc, "metrics")
+
+
+# A "Loss functions" part of the metrics chapter is about training, and its
+# "losses" are not the business's.
+_LOSS_TITLE_RE = re.compile(r"\bloss(?:es)?\b|\bфункци\w*\s+потерь|\bлосс", re.I)
+_METRIC_TITLE_RE = re.compile(r"\bmetric|\bметрик|\bkpi", re.I)
+
+
+def _without_loss_parts(sc: Scope) -> str:
+    """The metrics text minus sub-sections about loss functions."""
+
+    def visit(sec: Section, top: bool) -> list[str]:
+        if not top and _LOSS_TITLE_RE.search(sec.title) and not _METRIC_TITLE_RE.search(sec.title):
+            return []
+        parts = [sec.title, clean_own_text(sec)]
+        for child in sec.children:
+            parts.extend(visit(child, False))
+        return parts
+
+    return without_placeholders("\n".join(p for sec in sc.sections for p in visit(sec, True) if p))
 
 
 def _one_pager_parts(doc: Document) -> str:
@@ -56,7 +86,7 @@ def no_online_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     sc = _metrics(doc)
     if sc is None:
         return
-    if lexicon.has("online_metric", sc.text):
+    if lexicon.has("online_metric", _without_loss_parts(sc)):
         return
     elsewhere = text_of(doc, *_ONLINE_ELSEWHERE) + "\n" + _one_pager_parts(doc)
     if lexicon.has("online_metric", elsewhere):
@@ -219,7 +249,7 @@ def accuracy_only_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     ]
     if others:
         return
-    whole = doc.text()
+    whole = doc_text(doc)
     hint = lexicon.find("imbalance_hint", whole) or lexicon.find("error_costs", whole)
     if hint is None:
         return

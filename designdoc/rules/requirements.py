@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import body_without, scope, sentences, text_of
+from designdoc.lexicon.scope import body_without, doc_text, scope, sentences, text_of
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -58,7 +58,7 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
         Модель готова, если на отложенном месяце recall ≥ 0,6.
     """
     sc = scope(doc, "requirements", one_pager=False)
-    if sc is None or lexicon.has("readiness", doc.text()) or _success_targets(doc, sc.text):
+    if sc is None or lexicon.has("readiness", doc_text(doc)) or _success_targets(doc, sc.text):
         return
     yield ctx.problem(
         sc.anchor,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import column, scope, tables
+from designdoc.lexicon.scope import clean_text, column, scope, tables
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -83,7 +83,7 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
     if table_rows:
         return
     # Headings ("Risks & mitigations") are neither risks nor mitigations.
-    body = "\n".join(s.text() for s in sc.sections)
+    body = "\n".join(clean_text(s) for s in sc.sections)
     items = _risk_items(body)
     if not items or lexicon.has("mitigation", body):
         return

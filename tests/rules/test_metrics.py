@@ -73,3 +73,40 @@ def test_metric_without_target(md, expected):
 ])
 def test_accuracy_only_metric(md, expected):
     assert check(md, ACC) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # "losses" under a loss-functions part are training losses, not the business's
+    ("## Metrics and losses\n### Metrics\nMAE on the last quarter.\n"
+     "### Loss functions\nWe try quantile losses, so our losses come with a range.\n", [(1, ONLINE)]),
+    ("## Метрики и функции потерь\n### Метрики\nMAE на последнем квартале.\n"
+     "### Функция потерь\nКвантильные потери и функция потерь Хьюбера.\n", [(1, ONLINE)]),
+    # a business loss named in the metrics themselves still counts
+    ("## Metrics and losses\n### Metrics\nFraud losses per month −10%; PR-AUC ≥ 0.4.\n"
+     "### Loss functions\nLog loss.\n", []),
+    ("## Метрики\nПотери от мошенничества −10% в месяц; PR-AUC ≥ 0,4.\n", []),
+    # an app's response-time budget is a technical constraint, not a product metric
+    ("## Metrics\nRecall ≥ 0.8.\n## Requirements\nThe app response time must be under 3 seconds.\n",
+     [(1, ONLINE)]),
+    ("## Метрики\nТочность ≥ 0,85.\n## Требования\nВремя ответа не более 5 секунд.\n", [(1, ONLINE)]),
+    # the time it takes an operator to answer a customer is a product metric
+    ("## Metrics\nOperator response time −20%; recall ≥ 0.8.\n", []),
+    ("## Метрики\nВремя ответа оператора клиенту −20%; полнота ≥ 0,8.\n", []),
+    # the book template's "Key takeaways" list is not the author's text
+    ("## Metrics and losses\nPR-AUC ≥ 0.4.\n\n- **Key Takeaways:**\n"
+     "    1. A thoughtful choice of offline and online metrics links the model to business goals.\n",
+     [(1, ONLINE)]),
+])
+def test_online_metric_ignores_training_losses_latency_and_template_summaries(md, expected):
+    assert check(md, ONLINE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## Metrics and losses\nShare of positive feedback +5%.\n\n- **Key Takeaways:**\n"
+     "    1. Pick both offline and online metrics; accuracy alone rarely tells the story.\n",
+     [(1, OFFLINE)]),
+    ("## Metrics and losses\nShare of positive feedback +5%; recall@5 ≥ 0.6.\n\n- **Key Takeaways:**\n"
+     "    1. Pick both offline and online metrics.\n", []),
+])
+def test_offline_metric_ignores_template_summaries(md, expected):
+    assert check(md, OFFLINE) == expected
