@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import scope, text_of
+from designdoc.lexicon.scope import scope, section_text, text_of
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
 # Docs often define the label with the task ("binary classification: will the
 # customer cancel within 30 days") rather than under Data.
 _LABEL_ELSEWHERE = ("goals", "modeling", "requirements", "how", "what")
+
+# Where the inputs come from is often told under another heading that names
+# the data ("Existing data flow", «Блоки данных») inside the problem statement.
+_DATA_TITLE_RE = re.compile(r"\bdata\b|\bdatasets?\b|\bданн\w*|\bдатасет", re.I)
+
+
+def _data_titled_text(doc: Document) -> str:
+    return section_text(
+        s for s in doc.sections() if s.id != "data" and _DATA_TITLE_RE.search(s.title)
+    )
 
 
 @rule(
@@ -28,7 +39,9 @@ def no_feature_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     Recognised: logs, events, transactions, a warehouse / DWH / feature
     store / CRM / database table (`schema.table`), an API, a public dataset,
     "N months of …", "collected from …", and Russian equivalents (логи,
-    выгрузка, витрина, хранилище, «за 2 года»). Data sub-sections count.
+    выгрузка, витрина, хранилище, «за 2 года»). Data sub-sections count, and
+    so does any other part whose heading names the data ("Existing data
+    flow", «Блоки данных»).
 
     Fails:
 
@@ -45,6 +58,8 @@ def no_feature_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     sc = scope(doc, "data")
     if sc is None or lexicon.has("feature_source", sc.text):
+        return
+    if lexicon.has("feature_source", _data_titled_text(doc)):
         return
     yield ctx.problem(
         sc.anchor,

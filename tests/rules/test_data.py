@@ -59,3 +59,32 @@ def test_label_wordings(text):
 def test_scored_by_rules_is_not_a_label():
     md = "## Data\nTransactions from the DWH, scored by the current rules.\n"
     assert check(md, "no-label-source") == [(1, "no-label-source")]
+
+
+@pytest.mark.parametrize("md, expected", [
+    # the source is told under another heading that names the data
+    ("## Problem\n### Existing data flow\nEvery sale is logged to the warehouse.\n"
+     "## Data\nWe learn from periods without outages.\n", []),
+    ("## Цели\n### Блоки данных\nФото, собранные из публичных обзоров.\n"
+     "## Данные\nДелим выборку пополам.\n", []),
+    # a heading without the data in it does not stand in
+    ("## Problem\nEvery sale is logged to the warehouse.\n"
+     "## Data\nWe learn from periods without outages.\n", [(3, "no-feature-source")]),
+    ("## Цели\nФото, собранные из публичных обзоров.\n"
+     "## Данные\nДелим выборку пополам.\n", [(3, "no-feature-source")]),
+])
+def test_feature_source_under_a_data_heading_elsewhere(md, expected):
+    assert check(md, "no-feature-source") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # how many positives there are does not say what a positive is or who marked it
+    ("## Данные\nФото из обзоров ремонта: 30 положительных и 30 отрицательных примеров.\n",
+     [(1, "no-label-source")]),
+    ("## Data\nPhotos from renovation reviews: 30 positive and 30 negative examples.\n",
+     [(1, "no-label-source")]),
+    ("## Данные\nФото из обзоров. Положительные примеры — фото, где прораб отметил дефект.\n", []),
+    ("## Data\nPhotos from reviews. Positive examples are photos where a foreman flagged a defect.\n", []),
+])
+def test_label_source_needs_a_definition_not_a_count(md, expected):
+    assert check(md, "no-label-source") == expected
