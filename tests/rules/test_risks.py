@@ -37,3 +37,17 @@ def test_arrow_inside_an_example_is_not_a_mitigation():
 ])
 def test_more_mitigation_wordings(text):
     assert check(f"## Risks\n{text}\n", "risk-without-mitigation") == []
+
+
+@pytest.mark.parametrize("md, expected", [
+    # what the team must do about a risk is its mitigation
+    ("## Риски\nПродавцы могут перестать обновлять карточки — нужно прописать в договоре их обязанности.\n", []),
+    ("## Риски\nУтечка персональных данных: необходимо предусмотреть обезличивание.\n", []),
+    ("## Risks\nSellers may stop updating listings; we need to write their duties into the contract.\n", []),
+    ("## Risks\nA data leak is possible; the team must restrict access to raw logs.\n", []),
+    # a need without an action is still a bare risk
+    ("## Риски\nНужно больше данных; продавцы могут перестать обновлять карточки.\n", [(1, RULE)]),
+    ("## Risks\nWe need more data; sellers may stop updating listings.\n", [(1, RULE)]),
+])
+def test_what_the_team_must_do_is_a_mitigation(md, expected):
+    assert check(md, RULE) == expected
