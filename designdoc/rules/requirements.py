@@ -6,9 +6,33 @@ from collections.abc import Iterator
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import body_without, doc_text, scope, sentences, text_of
+from designdoc.lexicon.scope import (
+    body_without,
+    clean_own_text,
+    clean_text,
+    scope,
+    sentences,
+    text_of,
+    without_placeholders,
+)
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
+
+
+def _readiness_stated(doc: Document) -> bool:
+    """A readiness phrase in the text, or a readiness heading over a measurable bar.
+
+    "Success criteria" as a heading over "accuracy should be ….." or "useful
+    for decisions" states no bar: the heading alone does not count, a number
+    under it does.
+    """
+    for sec in doc.root.walk():
+        if lexicon.has("readiness", without_placeholders(clean_own_text(sec))):
+            return True
+        if sec.title and lexicon.has("readiness", sec.title):
+            if lexicon.has("numeric_target", without_placeholders(clean_text(sec))):
+                return True
+    return False
 
 
 def _success_targets(doc: Document, requirements: str) -> bool:
@@ -43,6 +67,8 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     успеха», «модель готова, если …», «что считаем успешным пилотом». A
     "Success metrics" section with numeric targets, or a requirement that
     sets a threshold on a model metric ("precision@5 ≥ 0.8"), also counts.
+    A "Success criteria" heading counts only over a measurable bar (a number):
+    "accuracy should be …" or "useful for decisions" under it is no criterion.
 
     Fails:
 
@@ -58,7 +84,7 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
         Модель готова, если на отложенном месяце recall ≥ 0,6.
     """
     sc = scope(doc, "requirements", one_pager=False)
-    if sc is None or lexicon.has("readiness", doc_text(doc)) or _success_targets(doc, sc.text):
+    if sc is None or _readiness_stated(doc) or _success_targets(doc, sc.text):
         return
     yield ctx.problem(
         sc.anchor,

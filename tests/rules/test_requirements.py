@@ -76,3 +76,19 @@ def test_author_hint_alone_is_not_a_requirements_section(hint):
     md = f"## Requirements\n{hint}\n"
     assert check(md, "error-costs-not-discussed") == []
     assert check(md, "no-readiness-criterion") == []
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a success-criteria heading over a bar left unfilled or unmeasurable is no criterion
+    ("## Requirements\nMonthly batch.\n### Success criteria for the model\n"
+     "- Forecast accuracy should be .....\n- Forecasts should help planning.\n", [(1, READY)]),
+    ("## Требования\nРаз в месяц.\n### Критерии успеха модели\n"
+     "- Точность прогноза должна быть .....\n- Прогноз должен помогать планированию.\n", [(1, READY)]),
+    # the same heading over a number is a criterion
+    ("## Requirements\nMonthly batch.\n### Success criteria for the model\nMAPE ≤ 15% on the last year.\n", []),
+    ("## Требования\nРаз в месяц.\n### Критерии успеха модели\nMAPE не выше 15% на последнем году.\n", []),
+    # a readiness sentence in the text needs no number of its own heading
+    ("## Requirements\nMonthly batch; ready when the planners accept the forecast.\n", []),
+])
+def test_readiness_heading_needs_a_measurable_bar(md, expected):
+    assert check(md, READY) == expected
