@@ -51,6 +51,31 @@ def _without_loss_parts(sc: Scope) -> str:
     return without_placeholders("\n".join(p for sec in sc.sections for p in visit(sec, True) if p))
 
 
+def _offline_hits(text: str) -> list[lexicon.Match]:
+    # "offline" is a label, not a metric.
+    return [
+        m for m in lexicon.find_all("offline_metric", text)
+        if m.text.lower() not in ("offline", "офлайн", "оффлайн")
+    ]
+
+
+_RECALL_WORD_RE = re.compile(r"полнот|recall|\bf1\b|f-мер|precision", re.I)
+
+
+def _is_bare_tochnost(m: lexicon.Match, text: str, whole: str) -> bool:
+    """«Точность» alone, without its pair «полнота»: in Russian it then means accuracy.
+
+    «Точность рекомендаций > 85%» is the share of right answers; «точность и
+    полнота», «точность@5» and «precision» are precision.
+    """
+    word = m.text.lower()
+    if not word.startswith("точност") or not word.isalpha():
+        return False
+    if text[m.end : m.end + 1] in ("@", "(") or text[m.end : m.end + 2] == " @":
+        return False
+    return _RECALL_WORD_RE.search(whole) is None
+
+
 def _one_pager_parts(doc: Document) -> str:
     return text_of(doc, "what", "how") if doc.kind == "one-pager" else ""
 
@@ -220,7 +245,10 @@ def accuracy_only_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fires when accuracy is the only offline metric and the doc hints at class
     imbalance (rare events, fraud, defects, "only 2% positive", дисбаланс)
     or at unequal error costs (false positives vs false negatives). Add
-    precision/recall, PR-AUC or a cost-weighted metric.
+    precision/recall, PR-AUC or a cost-weighted metric. A bare «точность»
+    with no «полнота» / recall anywhere in the doc reads as accuracy. When the
+    metrics section names no model metric, the task statement, success
+    criteria and validation are read instead.
 
     Fails:
 
@@ -238,18 +266,20 @@ def accuracy_only_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     sc = _metrics(doc)
     if sc is None:
         return
-    acc = lexicon.find("accuracy", sc.text)
-    if acc is None:
+    text = sc.text
+    if not _offline_hits(text) and lexicon.find("accuracy", text) is None:
+        # The metrics section names no model metric: read where the doc does
+        # (the task statement, success criteria, validation).
+        text = text_of(doc, *_OFFLINE_ELSEWHERE, "goals")
+    hits = _offline_hits(text)
+    acc = lexicon.find("accuracy", text)
+    whole = doc_text(doc)
+    bare_tochnost = [m for m in hits if _is_bare_tochnost(m, text, whole)]
+    if acc is None and not bare_tochnost:
         return
-    others = [
-        m
-        for m in lexicon.find_all("offline_metric", sc.text)
-        # "offline" is a label, and "top-3 accuracy" is still accuracy.
-        if m.text.lower() not in ("offline", "офлайн", "оффлайн") and "accuracy" not in m.text.lower()
-    ]
+    others = [m for m in hits if "accuracy" not in m.text.lower() and m not in bare_tochnost]
     if others:
         return
-    whole = doc_text(doc)
     hint = lexicon.find("imbalance_hint", whole) or lexicon.find("error_costs", whole)
     if hint is None:
         return

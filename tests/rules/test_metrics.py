@@ -110,3 +110,23 @@ def test_online_metric_ignores_training_losses_latency_and_template_summaries(md
 ])
 def test_offline_metric_ignores_template_summaries(md, expected):
     assert check(md, OFFLINE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a bare «точность» with no «полнота» anywhere is accuracy
+    ("## Цели\nАллергены редки: баланс классов 4:1.\n## Метрики\nТочность рекомендаций > 85%.\n", [(3, ACC)]),
+    # «точность» beside «полнота» is precision
+    ("## Цели\nАллергены редки; важна полнота.\n## Метрики\nТочность рекомендаций > 85%.\n", []),
+    ("## Цели\nАллергены редки.\n## Метрики\nТочность@5 > 85%.\n", []),
+    # balanced, no cost hint: no warning
+    ("## Цели\nСортируем фото по 10 равным классам.\n## Метрики\nТочность > 85%.\n", []),
+    # the metrics section names no model metric: the task statement is read
+    ("## Goals\nFind wall defects in photos; we score the model by accuracy ≥ 0.9.\n"
+     "## Metrics\nForemen's feedback is positive in half of the cases.\n", [(3, ACC)]),
+    ("## Цели\nИщем дефекты стен на фото; качество модели меряем по accuracy ≥ 0,9.\n"
+     "## Метрики\nОтзывы прорабов положительны в половине случаев.\n", [(3, ACC)]),
+    ("## Goals\nFind wall defects; we score the model by recall ≥ 0.9 and accuracy.\n"
+     "## Metrics\nForemen's feedback is positive in half of the cases.\n", []),
+])
+def test_accuracy_only_reads_bare_tochnost_and_the_task_statement(md, expected):
+    assert check(md, ACC) == expected
