@@ -12,7 +12,17 @@ from dataclasses import dataclass
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import Scope, closest, doc_text, scope, sentences, sentences_with, text_of
+from designdoc.lexicon.scope import (
+    Scope,
+    clean_text,
+    closest,
+    doc_text,
+    scope,
+    sentences,
+    sentences_with,
+    text_of,
+    without_placeholders,
+)
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -174,6 +184,23 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
     )
 
 
+def _success_bar(sc: Scope) -> bool:
+    """A pilot's success criterion with a number names the measure that decides it.
+
+    "What we count as a successful pilot: positive feedback in at least 50%
+    of cases" / «Критерии успешности пилота: Recall ≥ 0,85» under the pilot.
+    """
+    for top in sc.sections:
+        for sec in top.walk():
+            if sec is top or not (
+                lexicon.has("success_heading", sec.title) or lexicon.has("readiness", sec.title)
+            ):
+                continue
+            if lexicon.has("numeric_target", without_placeholders(clean_text(sec))):
+                return True
+    return False
+
+
 @rule(
     code="DD233",
     name="ab-no-primary-metric",
@@ -188,7 +215,9 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     ключевая / целевая метрика», or a comparison of a named online metric
     ("comparing tag acceptance rate", «сравнение числа остановок»), the
     metric the MDE or the success criterion is stated on ("MDE 1 pp of
-    churn"). A "Primary metric:" line under Metrics counts too.
+    churn"). A "Primary metric:" line under Metrics counts too, and so does a
+    pilot's success criterion with a number («Критерии успешности пилота:
+    recall ≥ 0,85»).
 
     Fails:
 
@@ -218,7 +247,7 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
             or lexicon.has("expected_change", sent)
         ):
             return
-    if lexicon.has("ab_primary", text_of(doc, "metrics")):
+    if lexicon.has("ab_primary", text_of(doc, "metrics")) or _success_bar(sc):
         return
     yield ctx.problem(
         sc.anchor,

@@ -298,3 +298,21 @@ def test_template_slots_are_not_a_written_design():
     """
     for rule in AB_RULES:
         assert check(md, rule) == []
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a pilot's success criterion with a number names the measure that decides it
+    ("## Pilot\nForemen use the bot for three months.\n### What we count as a successful pilot\n"
+     "Feedback is positive in at least 50% of cases.\n", []),
+    ("## Подготовка пилота\nБригадиры пользуются ботом три месяца.\n### Что считаем успешным пилотом\n"
+     "Отзывы положительны хотя бы в 50% случаев.\n", []),
+    ("## Подготовка пилота\nОфлайн-инференс через API.\n### Критерии успешности пилота\n"
+     "- Recall (toxic) не менее чем 0,85\n", []),
+    # a success heading without a number decides nothing
+    ("## Pilot\nForemen use the bot for three months.\n### What we count as a successful pilot\n"
+     "Foremen like it.\n", [(1, "ab-no-primary-metric")]),
+    ("## Подготовка пилота\nБригадиры пользуются ботом три месяца.\n### Что считаем успешным пилотом\n"
+     "Бригадирам нравится.\n", [(1, "ab-no-primary-metric")]),
+])
+def test_pilot_success_criterion_names_the_primary_metric(md, expected):
+    assert check(md, "ab-no-primary-metric") == expected
