@@ -179,7 +179,21 @@ def _lint_parsed(doc: Document, settings: Settings) -> FileResult:
     if gate.codes != settings.codes or settings.severity:
         raw, _ = _check(doc, gate)  # the config narrowed the run: judge with every rule
     result.readiness = _readiness(raw, sup, doc, gate)
+    _forget_texts()
     return result
+
+
+def _forget_texts() -> None:
+    """Drop the per-text caches of the content rules once a doc is done.
+
+    They pay off within one doc (every rule asks about the same sections);
+    kept across a folder they would hold hundreds of old section texts.
+    """
+    from designdoc import lexicon
+    from designdoc.lexicon import scope
+
+    lexicon.forget_texts()
+    scope._without_placeholders.cache_clear()
 
 
 def _file_result(doc: Document, problems: list[Problem]) -> FileResult:

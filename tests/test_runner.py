@@ -54,3 +54,18 @@ def test_chunks_cover_every_job_once() -> None:
     chunks = _chunks(jobs, 2)
     assert [j.index for c in chunks for j in c] == list(range(1000))
     assert 1 < len(chunks) < 1000
+
+
+def test_more_workers_and_a_failing_pool_give_the_serial_result(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import concurrent.futures
+
+    d = corpus(tmp_path, PARALLEL_MIN_FILES * 3)
+    serial = lint(d, use_cache=False, jobs=1)
+    assert lint(d, use_cache=False, jobs=3) == serial
+
+    class NoProcesses:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise OSError("process creation not permitted")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoProcesses)
+    assert lint(d, use_cache=False, jobs=2) == serial

@@ -294,6 +294,13 @@ def _find_all(concept: str, text: str) -> tuple[Match, ...]:
     return tuple(sorted(hits.values(), key=lambda h: (h.start, -h.end)))
 
 
+def forget_texts() -> None:
+    """Empty the per-text caches (the linter calls this after each doc)."""
+    _forms.cache_clear()
+    _find_all.cache_clear()
+    has.cache_clear()
+
+
 def find(concept: str, text: str) -> Match | None:
     """The first hit of ``concept`` in ``text``, or None."""
     hits = find_all(concept, text)
