@@ -133,8 +133,11 @@ class Config:
         )
 
     def is_excluded(self, path: str) -> bool:
+        globs = self.exclude + self.extend_exclude
+        if not globs:  # the default: no path to resolve
+            return False
         rel = _relative(path, self.root)
-        return any(_glob_re(g).match(rel) for g in self.exclude + self.extend_exclude)
+        return any(_glob_re(g).match(rel) for g in globs)
 
 
 @dataclass(frozen=True)

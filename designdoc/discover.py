@@ -144,6 +144,7 @@ class _Ignores:
 
     def __init__(self) -> None:
         self._specs: dict[str, pathspec.PathSpec | None] = {}
+        self._chains: dict[str, tuple[tuple[str, pathspec.PathSpec], ...]] = {}
 
     def _spec(self, folder: str, root: str) -> pathspec.PathSpec | None:
         if folder not in self._specs:
@@ -156,26 +157,35 @@ class _Ignores:
         return self._specs[folder]
 
     def ignored(self, path: str, *, is_dir: bool) -> bool:
-        full = Path(os.path.abspath(path))
-        parent = full.parent
-        root = _git_root(str(parent))
+        full = os.path.abspath(path)
+        parent = os.path.dirname(full)
+        chain = self._chains.get(parent)
+        if chain is None:
+            chain = self._chains[parent] = self._chain(parent)
+        for folder, spec in chain:  # deepest first
+            rel = os.path.relpath(full, folder).replace(os.sep, "/") + ("/" if is_dir else "")
+            include = spec.check_file(rel).include
+            if include is not None:
+                return include
+        return False
+
+    def _chain(self, parent: str) -> tuple[tuple[str, pathspec.PathSpec], ...]:
+        """The folders whose .gitignore can decide for files in ``parent``, deepest first."""
+        here = Path(parent)
+        root = _git_root(parent)
         if root:
             top = Path(root)
         else:  # outside git: .gitignore files from the current folder down
             cwd = Path.cwd()
-            top = cwd if cwd == parent or cwd in parent.parents else parent
-        folders = [parent, *[a for a in parent.parents if top == a or top in a.parents]]
-        for folder in folders:  # deepest first
+            top = cwd if cwd == here or cwd in here.parents else here
+        chain = []
+        for folder in [here, *[a for a in here.parents if top == a or top in a.parents]]:
             spec = self._spec(str(folder), str(top))
-            if spec is None:
-                continue
-            rel = full.relative_to(folder).as_posix() + ("/" if is_dir else "")
-            include = spec.check_file(rel).include
-            if include is not None:
-                return include
+            if spec is not None:
+                chain.append((str(folder), spec))
             if folder == top:
                 break
-        return False
+        return tuple(chain)
 
 
 # ---------------------------------------------------------------------------

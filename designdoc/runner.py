@@ -151,7 +151,13 @@ def _settings_fp(path: str, req: LintRequest, memo: dict[Any, str]) -> str:
     from designdoc.cache import settings_fingerprint
     from designdoc.lint import _apply_cli
 
-    cfg = req.config or load_config(find_config(Path(path).parent))
+    if req.config is not None:
+        cfg = req.config
+    else:  # one config lookup per folder, not per file
+        folder = os.path.dirname(path) or "."
+        cfg = memo.get(("folder", folder))
+        if cfg is None:
+            cfg = memo[("folder", folder)] = load_config(find_config(Path(folder)))
     # Without per-path overrides every file under one config has the same settings.
     memo_key: Any = id(cfg) if not cfg.overrides else (id(cfg), path)
     fp = memo.get(memo_key)
