@@ -73,7 +73,7 @@ def _append_step_summary(result: object) -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Cache folder (default: the config's `cache-dir`, else .designdoc_cache/ in the project root).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for many files (default: CPU count, at most 8).")
+              help="Processes linting many files, this one included (default: CPU count, at most 8).")
 def lint(
     paths: tuple[str, ...],
     fmt: str | None,
