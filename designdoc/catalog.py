@@ -28,6 +28,18 @@ _NUMBERING_RE = re.compile(
     r"(?:\d+(?:[.\-]\d+)*|[ivxlc]+|[a-zа-я])(?:[.)\]:]|\s*[-–—])\s*",
     re.I,
 )
+# Long headings are retried on their first words (see ``Catalog.match``).
+_PREFIX_WORDS = 3
+_PREFIX_MIN_WORDS = 5
+_STAGE_WORDS = frozenset({"", "этап", "шаг", "step", "stage", "phase", "фаза", "итерация", "iteration"})
+# A stage or step enumerator written loosely: "Этап - 2 анализ …", "Этап №3 …",
+# "Stage 2 data prep", or the bare "Этап 3" left before a dash ("Этап 3 — …").
+# The stage word with its number is an enumerator, not the word "stages" of a plan.
+_STAGE_RE = re.compile(
+    r"^\s*(?:этап|шаг|step|stage|phase|фаза|итерация|iteration|sprint|спринт)\s*(?:№\s*|#\s*)?"
+    r"(?:[-–—]\s*)?\d+(?:[.\-]\d+)*(?:[.)\]:]|\s*[-–—]|\s+|$)\s*",
+    re.I,
+)
 _PURE_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s+")
 _AB_RE = re.compile(r"\b[aа]\s*/\s*[bб]\b|\b[aа]\s*[bб]\b(?=[\s\-–—]*(?:тест|test|эксп|exp|split|сплит))")
 _WORD_RE = re.compile(r"[a-zа-я0-9]+")
@@ -86,6 +98,7 @@ def normalise_heading(title: str) -> str:
     # Emoji and other symbols before numbering: "📊 2. Metrics".
     t = _LEADING_SYMBOLS_RE.sub("", t)
     for _ in range(2):
+        t = _STAGE_RE.sub("", t, count=1)
         new = _NUMBERING_RE.sub("", t, count=1)
         # "I. Goals" but not "a/b test" nor the lone word "a": only strip a
         # single-letter enumerator when punctuation follows it.
@@ -197,8 +210,17 @@ class Catalog:
             # "Эксперимент: сплит по магазинам, 4 недели" / "Rollout — plan B":
             # the words before a colon or dash are the title, the rest a summary.
             head = _HEAD_RE.split(title, maxsplit=1)[0]
-            if head.strip() and head != title:
+            # "Этап - 2 …": a lone stage word before the dash is an enumerator.
+            if head.strip() and head != title and normalise_heading(head) not in _STAGE_WORDS:
                 found = self._match(head, kind)
+        if found is None:
+            # "Подготовка бейзлайн решения на основе LLaMA 3.2 …" / "Baseline
+            # model trained on last year's orders with default settings": a
+            # heading that opens with a synonym and runs on as a sentence. Its
+            # opening words are the title; the rest dilutes the coverage.
+            words = [w for w in normalise_heading(title).split() if w not in FILLER]
+            if len(words) >= _PREFIX_MIN_WORDS:
+                found = self._match(" ".join(words[:_PREFIX_WORDS]), kind)
         self._memo[key] = found
         return found
 

@@ -346,6 +346,100 @@ def _pseudo_heading(children: list[Token] | None) -> tuple[str, str, str] | None
     return "runin", title_text, "\n".join(x for x in (body, later) if x)
 
 
+def _inline_range_text(tokens: list[Token], start: int, stop: int, env: dict[str, Any]) -> str:
+    """Plain text of the inline and HTML tokens in ``tokens[start:stop]``."""
+    parts: list[str] = []
+    for tok in tokens[start:stop]:
+        if tok.type == "inline":
+            parts.append(_plain(tok, env))
+        elif tok.type == "html_block":
+            parts.append(_html_text(tok.content))
+    return "\n".join(p for p in parts if p.strip())
+
+
+def _list_labels(
+    tokens: list[Token],
+    start: int,
+    close: int,
+    env: dict[str, Any],
+    catalog: Catalog,
+    kind: str | None,
+) -> list[tuple[str | None, int, list[Block]]] | None:
+    """A list cut at its bold-labelled items, or None when no label names a section.
+
+    Returns (label or None, line, blocks) pieces in order: the items before the
+    first label (label None), then each labelled item with its own content and
+    the unlabelled items after it. Once one label names a catalogue section,
+    every bold-labelled item of the list is a heading, so "- **Выход:**" ends
+    the "- **Риски:**" part before it. Only top-level items are looked at.
+    """
+    tops: list[tuple[int, int]] = []  # (list_item_open index, its close index)
+    depth = 0
+    open_at = -1
+    for k in range(start + 1, close):
+        t = tokens[k].type
+        if t == "list_item_open":
+            depth += 1
+            if depth == 1:
+                open_at = k
+        elif t == "list_item_close":
+            depth -= 1
+            if depth == 0:
+                tops.append((open_at, k))
+    labels: list[tuple[str, str, int] | None] = []  # (form, title, index after the label paragraph)
+    named = False
+    for a, b in tops:
+        lab = None
+        if a + 2 < b and tokens[a + 1].type == "paragraph_open":
+            inline = tokens[a + 2]
+            if inline.content[:1] in "*_":
+                pseudo = _pseudo_heading(_children(inline, env))
+                # Only a label alone on the item's line ("- **Risks:**" over
+                # nested items): "- **Metric:** CTR" is a field, not a heading.
+                if pseudo and pseudo[0] == "line":
+                    lab = pseudo
+                    # Without a declared kind, only full-doc sections count
+                    # ("**Cost:**" is a hypothesis card's resources only there).
+                    if catalog.match(pseudo[1], kind or "full") is not None:
+                        named = True
+        labels.append(lab)
+    if not named:
+        return None
+    pieces: list[tuple[str | None, int, list[Block]]] = []
+    pending: list[tuple[int, int]] = []
+
+    def flush(into: list[Block]) -> None:
+        if pending:
+            a0, b1 = pending[0][0], pending[-1][1]
+            first = tokens[a0].map[0] + 1 if tokens[a0].map else 1
+            last = tokens[a0].map[1] if tokens[a0].map else first
+            for a, _b in pending:
+                if tokens[a].map:
+                    last = tokens[a].map[1]
+            text = _inline_range_text(tokens, a0, b1 + 1, env)
+            if text:
+                into.append(Block("list", first, last, text))
+            pending.clear()
+
+    current: list[Block] = []
+    pieces.append((None, tokens[start].map[0] + 1 if tokens[start].map else 1, current))
+    for (a, b), lab in zip(tops, labels):
+        if lab is None:
+            pending.append((a, b))
+            continue
+        flush(current)
+        form, title, rest = lab
+        line = tokens[a].map[0] + 1 if tokens[a].map else 1
+        end = tokens[a].map[1] if tokens[a].map else line
+        current = []
+        body = "\n".join(x for x in (rest, _inline_range_text(tokens, a + 4, b, env)) if x)
+        if body:
+            current.append(Block("list", line if form == "runin" else line + 1, end, body))
+        pieces.append((title, line, current))
+    flush(current)
+    return pieces
+
+
 def _table_rows(
     tokens: list[Token], start: int, env: dict[str, Any]
 ) -> tuple[tuple[tuple[str, ...], ...], int]:
@@ -466,6 +560,7 @@ def parse(
     comments: list[Comment] = []
     code_lines: set[int] = set()
     last_real_level = 0
+    last_level = 0  # level of the last heading, bold-line headings included
 
     i = 0
     n = len(tokens)
@@ -482,7 +577,7 @@ def parse(
             # Source form (backticks, anchors kept) minus Markdown escapes ("6\. Risks").
             raw_titles.append(_ESCAPE_RE.sub(r"\1", inline.content))
             items.append(("heading", len(headings) - 1))
-            last_real_level = level
+            last_real_level = last_level = level
             i += 3
             continue
         if t == "paragraph_open":
@@ -496,6 +591,7 @@ def parse(
             if pseudo:
                 _form, title, rest = pseudo
                 level = min(last_real_level + 1, 7)
+                last_level = level
                 headings.append((title, level, start, True))
                 raw_titles.append(title)
                 items.append(("heading", len(headings) - 1))
@@ -526,10 +622,23 @@ def parse(
                 headings.append((txt.strip(), 2, start, False))
                 raw_titles.append(txt.strip())
                 items.append(("heading", len(headings) - 1))
-                last_real_level = 2
+                last_real_level = last_level = 2
                 i = j + 2
                 continue
-            items.append(("block", Block("list", start, end, txt)))
+            labelled = _list_labels(tokens, i, j, env, catalog, kind)
+            if labelled is None:
+                items.append(("block", Block("list", start, end, txt)))
+            else:
+                # "- **Риски и вызовы:**" over nested items: a list item opening
+                # with a bold label that names a catalogue section is a heading
+                # one level under the section holding the list.
+                level = min(last_level + 1, 8)
+                for title, line, blocks in labelled:
+                    if title is not None:
+                        headings.append((title, level, line, True))
+                        raw_titles.append(title)
+                        items.append(("heading", len(headings) - 1))
+                    items.extend(("block", b) for b in blocks)
             for k in range(i, j):
                 if tokens[k].type in ("fence", "code_block") and tokens[k].map:
                     code_lines.update(range(tokens[k].map[0] + 1, tokens[k].map[1] + 1))
@@ -556,7 +665,7 @@ def parse(
             headings.append((title, level, start, False))
             raw_titles.append(title)
             items.append(("heading", len(headings) - 1))
-            last_real_level = level
+            last_real_level = last_level = level
         elif t == "html_block":
             for a, b in _comment_spans(tok.content):
                 first = start + tok.content.count("\n", 0, a)

@@ -62,7 +62,15 @@ def test_heading_means_section(heading: str, expected: str) -> None:
     [
         "Результат этапа",
         "Результаты этапа",
+        "Выход этапа",
         "Stage result",
+        "Stage output",
+        # A stage enumerator is not the plan of stages, however it is written.
+        "Этап 3",
+        "Этап - 4 Сбор отзывов пилотной группы",
+        "Этап №2 — уточнение требований заказчика",
+        "Stage 3 — interpretation agreed with the client",
+        "Step 5: hand-over report",
     ],
 )
 def test_stage_outcome_is_not_a_section(heading: str) -> None:
@@ -76,3 +84,36 @@ def test_stage_outcomes_inside_a_plan_do_not_make_a_timeline() -> None:
         "**Результат этапа**\n\nОчищенный датасет.\n"
     )
     assert [sid for _, sid in _ids(md)] == ["modeling", "data", None]
+
+
+@pytest.mark.parametrize(
+    "heading, expected",
+    [
+        # A loosely written stage enumerator leaves the topic after it.
+        ("Этап - 1 сбор и разметка данных", "data"),
+        ("Этап №3. Мониторинг качества", "monitoring"),
+        ("Stage - 2 baseline", "baselines"),
+        # The plan of stages itself stays a timeline.
+        ("Этапы", "timeline"),
+        ("Этапы проекта", "timeline"),
+    ],
+)
+def test_stage_enumerators_are_numbering(heading: str, expected: str) -> None:
+    assert default_catalog().match(heading, "full") == expected
+
+
+@pytest.mark.parametrize(
+    "heading, expected",
+    [
+        # A heading that opens with a synonym and then runs on as a sentence.
+        ("2.3.2 Этап 2. Подготовка бейзлайн решения на основе открытой модели из каталога", "baselines"),
+        ("Baseline solution built from last quarter's median order value per store", "baselines"),
+        ("Previous work on matching duplicate listings has been done by several teams", "prior_art"),
+        ("Риски проекта и то, что может пойти не так при запуске в магазинах", "risks"),
+        # Short headings whose first words name nothing still match nothing.
+        ("Описание планируемого технического долга на следующий квартал", None),
+        ("Notes from the kickoff meeting with the store managers", None),
+    ],
+)
+def test_long_heading_is_matched_on_its_opening_words(heading: str, expected: str | None) -> None:
+    assert default_catalog().match(heading, "full") == expected

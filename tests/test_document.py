@@ -219,3 +219,48 @@ def test_escaped_numbering_and_underlined_numbered_headings() -> None:
 )
 def test_heading_with_a_summary_after_a_colon_and_contractions(heading: str, expected: str) -> None:
     assert outline(f"## {heading}\nText.\n", kind="full")[0][2] == expected
+
+
+@pytest.mark.parametrize(
+    "md, expected",
+    [
+        # A bold label alone on a list item's line, over nested items, names a section.
+        (
+            "## Этапы решения\n\n**Этап 1. Подготовка данных**\n\n"
+            "- **Что делаем:**\n  - чистим логи\n"
+            "- **Риски и вызовы:**\n  - мало размеченных примеров\n"
+            "- **Выход:**\n  - датасет\n",
+            [(1, 2, "timeline", "Этапы решения"), (3, 3, "data", "Этап 1. Подготовка данных"),
+             (5, 4, None, "Что делаем"), (7, 4, "risks", "Риски и вызовы"), (9, 4, None, "Выход")],
+        ),
+        (
+            "## Plan\n\n- **Collect:**\n  - two months of tickets\n"
+            "- **Risks:**\n  - agents may not label consistently\n",
+            [(1, 2, "timeline", "Plan"), (3, 3, None, "Collect"), (5, 3, "risks", "Risks")],
+        ),
+        # Run-in fields ("- **Metric:** CTR") stay list text.
+        (
+            "## Metrics\n\n- **Metric:** share of saved streaks\n- **Risks:** none known\n",
+            [(1, 2, "metrics", "Metrics")],
+        ),
+        # Labels naming nothing in the catalogue leave the list whole.
+        (
+            "## Goals\n\n- **Speed:**\n  - real time\n- **Cost:**\n  - fewer moderators\n",
+            [(1, 2, "goals", "Goals")],
+        ),
+    ],
+)
+def test_bold_label_of_a_list_item_is_a_heading_when_it_names_a_section(
+    md: str, expected: list[tuple[int, int, str | None, str]]
+) -> None:
+    assert outline(md) == expected
+
+
+def test_list_label_section_keeps_its_items_and_the_rest_of_the_list() -> None:
+    md = "## Plan\n\nIntro.\n\n- first step\n- **Risks:**\n  - vendor API limits\n- **Output:**\n  - a report\n"
+    doc = parse(md)
+    risks = doc.sections_for("risks")[0]
+    assert risks.text().strip() == "vendor API limits"
+    plan = doc.sections_for("timeline")[0]
+    assert "first step" in plan.own_text()
+    assert "a report" not in risks.text()
