@@ -12,7 +12,6 @@ and the config's ``exclude`` / ``extend-exclude`` globs.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -193,6 +192,8 @@ class _Ignores:
 
 
 def _git(args: list[str], cwd: Path) -> str:
+    import subprocess  # only --changed-since runs git: keep it off the lint path
+
     try:
         proc = subprocess.run(
             ["git", *args], cwd=cwd, capture_output=True, text=True, check=False

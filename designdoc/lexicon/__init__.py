@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 __all__ = ["Match", "concepts", "find", "find_all", "has", "normalise"]
@@ -63,9 +63,10 @@ def _raw() -> tuple[dict[str, str], dict[str, dict[str, list[str]]]]:
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     macros: dict[str, str] = {}
     concepts: dict[str, dict[str, list[str]]] = {}
-    pkg = resources.files(__name__)
+    # Beside this module (importlib.resources would cost its zip and tempfile imports).
+    here = Path(__file__).parent
     for name in ("en.yaml", "ru.yaml"):
-        data = yaml.load(pkg.joinpath(name).read_text(encoding="utf-8"), Loader=loader) or {}
+        data = yaml.load((here / name).read_text(encoding="utf-8"), Loader=loader) or {}
         macros.update(data.get("macros") or {})
         for concept, spec in (data.get("concepts") or {}).items():
             entry = concepts.setdefault(concept, {"match": [], "exclude": []})
