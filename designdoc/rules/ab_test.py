@@ -33,23 +33,30 @@ class _Deferral:
     alternative: bool  # names another way to measure the effect, or a later phase
 
 
-def _deferral(sc: Scope) -> _Deferral | None:
-    """A reasoned "we do not run an A/B test" statement in the A/B section."""
-    sents = sentences(sc.text)
-    for i, sent in enumerate(sents):
-        if not lexicon.has("ab_deferral", sent):
-            continue
-        # The reason may follow in the next sentence ("No A/B test. Traffic is too low …").
-        around = " ".join(sents[i : i + 2])
-        if lexicon.has("reason", around):
-            return _Deferral(sent[:80], lexicon.has("ab_alternative", sc.text))
+def _deferral(sc: Scope, doc: Document) -> _Deferral | None:
+    """A reasoned "we do not run an A/B test" statement.
+
+    Looked for in the A/B section first, then anywhere in the doc: templates
+    often settle it among the success criteria ("the business effect needs
+    an A/B test, which this pilot does not include").
+    """
+    for text in (sc.text, doc_text(doc)):
+        sents = sentences(text)
+        for i, sent in enumerate(sents):
+            if not lexicon.has("ab_deferral", sent):
+                continue
+            # The reason may follow in the next sentence ("No A/B test. Traffic is too low …");
+            # scoping it out of this phase ("not provided in the pilot") is a reason too.
+            around = " ".join(sents[i : i + 2])
+            if lexicon.has("reason", around) or lexicon.has("ab_phase_scope", sent):
+                return _Deferral(sent[:80], lexicon.has("ab_alternative", sc.text))
     return None
 
 
 def _ab(doc: Document) -> Scope | None:
     """The A/B section when its rules apply: present, not empty, not deferred."""
     sc = scope(doc, "ab_test", one_pager=False)
-    if sc is None or _deferral(sc) is not None:
+    if sc is None or _deferral(sc, doc) is not None:
         return None
     return sc
 
@@ -76,7 +83,11 @@ def ab_deferred(doc: Document, ctx: Context) -> Iterator[Problem]:
     should confirm. A deferral needs a negation ("no A/B test", "A/B test:
     not run in this phase", «A/B-тест не проводится») *and* a reason in the
     same or the next sentence ("because", "since", "due to", «так как»,
-    «поскольку», «из-за»). Without a reason the A/B rules apply as usual.
+    «поскольку», «из-за»), or a scope that puts the test outside this phase
+    ("an A/B test is not provided in the pilot", «в рамках пилота A/B-тест
+    не предусмотрен»). The A/B section is read first, then the rest of the
+    doc (templates often settle it among the success criteria). Without a
+    reason the A/B rules apply as usual.
 
     The deferral is honoured at every status: approval is exactly when a
     lead accepts or rejects it. In an `approved` doc the note becomes a
@@ -102,7 +113,7 @@ def ab_deferred(doc: Document, ctx: Context) -> Iterator[Problem]:
     sc = scope(doc, "ab_test", one_pager=False)
     if sc is None:
         return
-    found = _deferral(sc)
+    found = _deferral(sc, doc)
     if found is None:
         return
     if doc.status == "approved" and not found.alternative:

@@ -190,6 +190,12 @@ DEFERRED = [
     "## A/B test\nNo A/B test because traffic is too low; a pilot in one region instead.\n",
     "## A/B-тест\nA/B-тест не проводится, так как трафика мало; оцениваем пилотом.\n",
     "## A/B-тест\nНе будем проводить A/B-тест. Причина: регулятор запрещает разные условия.\n",
+    # Scoped out of this phase: the phase is the reason.
+    "## A/B test\nAn A/B split experiment is not foreseen in this iteration; dispatchers rate the "
+    "routes instead.\n",
+    "## A/B test\nThe A/B test is not part of the current MVP; store managers review the output.\n",
+    "## A/B-тест\nВ рамках пилота A/B-тест не предусмотрен: качество оценивают эксперты.\n",
+    "## A/B-тест\nНа данном этапе не предусмотрено проведение A/B-теста, сравниваем с ручным планом.\n",
 ]
 
 
@@ -203,6 +209,26 @@ def test_deferral_silences_ab_rules(md, rule):
 def test_deferral_is_one_info_note(md):
     assert check(md, "ab-deferred") == [(1, "ab-deferred")]
     assert severities(md, "ab-deferred") == ["info"]
+
+
+@pytest.mark.parametrize("md", [
+    "## Goals\nLess waste. The uplift needs an A/B controlled test, which is not provided in this "
+    "pilot.\n## A/B test\nShop owners rate the forecasts for a month.\n",
+    "## Цели\nМеньше списаний. В рамках пилота A/B-эксперимент не предусмотрен.\n"
+    "## A/B-тест\nТоваровед оценивает прогнозы в течение месяца.\n",
+])
+def test_deferral_stated_outside_the_ab_section_counts(md):
+    assert check(md, "ab-deferred") == [(3, "ab-deferred")]
+    assert check(md, "ab-no-split-unit") == []
+
+
+@pytest.mark.parametrize("md", [
+    "## A/B test\nThe A/B test is not planned yet.\n",
+    "## A/B-тест\nA/B-тест пока не запланирован.\n",
+])
+def test_deferral_without_reason_or_phase_keeps_rules(md):
+    assert check(md, "ab-deferred") == []
+    assert check(md, "ab-no-split-unit") == [(1, "ab-no-split-unit")]
 
 
 def test_deferral_without_reason_keeps_rules():
