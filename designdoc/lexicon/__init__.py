@@ -58,15 +58,13 @@ def _forms(text: str) -> tuple[str, str]:
 @lru_cache(maxsize=1)
 def _raw() -> tuple[dict[str, str], dict[str, dict[str, list[str]]]]:
     """Macros and concepts of both language files, merged (read once)."""
-    import yaml
+    from designdoc import datafiles
 
-    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     macros: dict[str, str] = {}
     concepts: dict[str, dict[str, list[str]]] = {}
-    # Beside this module (importlib.resources would cost its zip and tempfile imports).
     here = Path(__file__).parent
     for name in ("en.yaml", "ru.yaml"):
-        data = yaml.load((here / name).read_text(encoding="utf-8"), Loader=loader) or {}
+        data = datafiles.load(here / name) or {}
         macros.update(data.get("macros") or {})
         for concept, spec in (data.get("concepts") or {}).items():
             entry = concepts.setdefault(concept, {"match": [], "exclude": []})

@@ -1,0 +1,42 @@
+"""Wheel build hook: parsed snapshots of the packaged YAML data, as JSON.
+
+Reading the vocabulary and the section catalogue from JSON instead of YAML
+saves the linter ~20 ms of start-up and, for docs without front matter,
+the PyYAML import (pre-commit starts designdoc on every commit). Each
+snapshot carries the CRC and size of its YAML source; designdoc/datafiles.py
+uses it only when they match, so a stale snapshot is never read. Editable
+installs have none and read the YAML.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+DATA_FILES = ("designdoc/catalog.yaml", "designdoc/lexicon/en.yaml", "designdoc/lexicon/ru.yaml")
+
+
+class DataSnapshots(BuildHookInterface):  # type: ignore[misc]
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if self.target_name != "wheel" or version == "editable":
+            return
+        import yaml
+
+        out = Path(tempfile.mkdtemp(prefix="designdoc-data-"))
+        for rel in DATA_FILES:
+            raw = (Path(self.root) / rel).read_bytes()
+            snapshot = {
+                "crc32": zlib.crc32(raw),
+                "size": len(raw),
+                "data": yaml.safe_load(raw.decode("utf-8")),
+            }
+            dest = out / (Path(rel).name + ".json")
+            dest.write_text(json.dumps(snapshot, ensure_ascii=False), encoding="utf-8")
+            build_data["force_include"][str(dest)] = rel + ".json"
