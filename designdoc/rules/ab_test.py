@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from designdoc import lexicon
-from designdoc.document import Document
+from designdoc.document import Document, Section
 from designdoc.lexicon.scope import (
     Scope,
     clean_text,
@@ -154,7 +154,10 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
     Recognised: "Hypothesis: …", H0/H1, "we expect …", "… should reduce
     handling time by 15%", «Гипотеза: …», «ожидаем», «модель снизит потери»,
     and an expected change of a named metric in the A/B section ("success:
-    listening time +3%", «отток ниже на 1 п.п.»).
+    listening time +3%", «отток ниже на 1 п.п.»). A pilot success criterion
+    that compares with the control group or the baseline by a number counts
+    too ("handling time ≥ 30% lower vs control", «в 60% магазинов модель
+    лучше бейзлайна»).
 
     Fails:
 
@@ -184,6 +187,14 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
     for sent in sentences(text_of(doc, "requirements")):
         if lexicon.has("ab_group", sent) and lexicon.has("expected_change", sent):
             return
+    # … or as the pilot's success bar against the control or the baseline:
+    # "time to review ≥ 30% lower vs control", «≥ 60% филиалов: модель лучше бейзлайна».
+    for sec in _pilot_success(sc, doc):
+        for sent in sentences(without_placeholders(clean_text(sec))):
+            if (lexicon.has("ab_group", sent) or lexicon.has("ab_comparison", sent)) and (
+                lexicon.has("expected_change", sent) or lexicon.has("numeric_target", sent)
+            ):
+                return
     yield ctx.problem(
         sc.anchor,
         ctx.say(
@@ -195,21 +206,29 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
     )
 
 
-def _success_bar(sc: Scope) -> bool:
+def _pilot_success(sc: Scope, doc: Document) -> Iterator[Section]:
+    """Success-criteria sections of the pilot: under the A/B section, or headed as the pilot's."""
+    under = {id(sec) for top in sc.sections for sec in top.walk() if sec is not top}
+    for sec in doc.sections():
+        if not (lexicon.has("success_heading", sec.title) or lexicon.has("readiness", sec.title)):
+            continue
+        if id(sec) in under or lexicon.has("ab_context", sec.title):
+            yield sec
+
+
+def _success_bar(sc: Scope, doc: Document) -> bool:
     """A pilot's success criterion with a number names the measure that decides it.
 
     "What we count as a successful pilot: positive feedback in at least 50%
-    of cases" / «Критерии успешности пилота: Recall ≥ 0,85» under the pilot.
+    of cases" / «Критерии успешности пилота: Recall ≥ 0,85» under the pilot,
+    or anywhere in the doc when its heading names the pilot or experiment
+    («3.2. Метрики успеха пилота» numbered under the pilot but written at the
+    pilot heading's own level).
     """
-    for top in sc.sections:
-        for sec in top.walk():
-            if sec is top or not (
-                lexicon.has("success_heading", sec.title) or lexicon.has("readiness", sec.title)
-            ):
-                continue
-            if lexicon.has("numeric_target", without_placeholders(clean_text(sec))):
-                return True
-    return False
+    return any(
+        lexicon.has("numeric_target", without_placeholders(clean_text(sec)))
+        for sec in _pilot_success(sc, doc)
+    )
 
 
 @rule(
@@ -228,7 +247,8 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     metric the MDE or the success criterion is stated on ("MDE 1 pp of
     churn"). A "Primary metric:" line under Metrics counts too, and so does a
     pilot's success criterion with a number («Критерии успешности пилота:
-    recall ≥ 0,85»).
+    recall ≥ 0,85»), under the pilot or in a section whose heading names the
+    pilot («Метрики успеха пилота»).
 
     Fails:
 
@@ -258,7 +278,7 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
             or lexicon.has("expected_change", sent)
         ):
             return
-    if lexicon.has("ab_primary", text_of(doc, "metrics")) or _success_bar(sc):
+    if lexicon.has("ab_primary", text_of(doc, "metrics")) or _success_bar(sc, doc):
         return
     yield ctx.problem(
         sc.anchor,

@@ -342,3 +342,34 @@ def test_template_slots_are_not_a_written_design():
 ])
 def test_pilot_success_criterion_names_the_primary_metric(md, expected):
     assert check(md, "ab-no-primary-metric") == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # A pilot success bar against the control or the baseline, by a number, states the hypothesis.
+    ("## A/B test\nThe pilot runs in two depots.\n## What we consider a successful pilot\n"
+     "- Waiting time at least 20% lower than the control depots.\n", "ab-no-hypothesis", []),
+    ("## 3. Пилот\nСравниваем с ручным планом.\n## 3.2. Метрики успеха пилота\n"
+     "- ≥ 70% складов: модель лучше бейзлайна.\n", "ab-no-hypothesis", []),
+    # … and its heading may sit beside the pilot heading rather than under it.
+    ("## 3. Пилот\nСравниваем с ручным планом.\n## 3.2. Метрики успеха пилота\n"
+     "- Ошибка прогноза ниже 12%.\n", "ab-no-primary-metric", []),
+    ("## 3. Pilot\nCompare with the planners' numbers.\n## 3.2. Pilot success criteria\n"
+     "- Forecast error below 12%.\n", "ab-no-primary-metric", []),
+    # A success bar with no comparison is no hypothesis; a success section of another topic is no pilot bar.
+    ("## 3. Пилот\nСравниваем с ручным планом.\n## 3.2. Метрики успеха пилота\n"
+     "- Ошибка прогноза ниже 12%.\n", "ab-no-hypothesis", [(1, "ab-no-hypothesis")]),
+    ("## A/B test\nThe pilot runs in two depots.\n## Business success criteria\n"
+     "- Revenue of 2M per year.\n", "ab-no-primary-metric", [(1, "ab-no-primary-metric")]),
+])
+def test_pilot_success_bar_outside_the_ab_section(md, rule, expected):
+    assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    ("## A/B test\nTreatment: ranked queue; control: FIFO, assigned by hash(post_id) mod 2.\n", []),
+    ("## A/B-тест\nРандомизация по hash(order_id) mod 2.\n", []),
+    ("## A/B-тест\nДелим трафик по store_id.\n", []),
+    ("## A/B test\nTreatment: ranked queue; control: FIFO.\n", [(1, "ab-no-split-unit")]),
+])
+def test_split_by_hash_of_an_id_column(md, expected):
+    assert check(md, "ab-no-split-unit") == expected
