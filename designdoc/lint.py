@@ -193,7 +193,7 @@ def _forget_texts() -> None:
     from designdoc.lexicon import scope
 
     lexicon.forget_texts()
-    scope._without_placeholders.cache_clear()
+    scope.forget()
 
 
 def _file_result(doc: Document, problems: list[Problem]) -> FileResult:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any, TypeVar
+from functools import lru_cache, wraps
 from itertools import accumulate
 
 from designdoc import lexicon
@@ -83,19 +84,46 @@ def clean_text(sec: Section) -> str:
     return "\n".join(p for p in parts if p)
 
 
-_DOC_TEXT: dict[int, tuple[Document, str]] = {}
+_T = TypeVar("_T")
+_MEMOS: list[dict[Any, Any]] = []
 
 
+def forget() -> None:
+    """Drop what was memoised about earlier docs (the linter calls this after each)."""
+    for memo in _MEMOS:
+        memo.clear()
+    _without_placeholders.cache_clear()
+
+
+def per_doc(fn: Callable[..., _T]) -> Callable[..., _T]:
+    """Memoise ``fn(doc, *args)`` for the few docs being linted.
+
+    Every rule of a family asks the same question of the same doc (where is
+    the A/B section, is it deferred, what is the doc's text); this answers
+    it once. Keyed by the doc's identity, so only the last few docs are kept.
+    """
+    memo: dict[tuple[Any, ...], tuple[Document, _T]] = {}
+    _MEMOS.append(memo)
+
+    @wraps(fn)
+    def wrapper(doc: Document, *args: Any, **kwargs: Any) -> _T:
+        key = (id(doc), args, tuple(sorted(kwargs.items())))
+        hit = memo.get(key)
+        if hit is not None and hit[0] is doc:
+            return hit[1]
+        value = fn(doc, *args, **kwargs)
+        if len(memo) >= 256:
+            memo.clear()
+        memo[key] = (doc, value)
+        return value
+
+    return wrapper
+
+
+@per_doc
 def doc_text(doc: Document) -> str:
     """The whole document's text as the content rules read it (``Document.text`` minus template summaries)."""
-    hit = _DOC_TEXT.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    text = doc.root.title + "\n" + clean_text(doc.root)
-    if len(_DOC_TEXT) >= 8:
-        _DOC_TEXT.clear()
-    _DOC_TEXT[id(doc)] = (doc, text)
-    return text
+    return doc.root.title + "\n" + clean_text(doc.root)
 
 
 def section_text(sections: Iterable[Section]) -> str:
@@ -201,6 +229,7 @@ def _has_real_text(sections: Iterable[Section]) -> bool:
     return False
 
 
+@per_doc
 def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
     """The rule's home: every section recognised as ``sid``.
 
@@ -219,11 +248,13 @@ def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
     return Scope(sections[0], tuple(sections), section_text(sections))
 
 
+@per_doc
 def text_of(doc: Document, *sids: str) -> str:
     """Joined text of every section recognised as one of ``sids``."""
     return section_text(s for sid in sids for s in doc.sections_for(sid))
 
 
+@per_doc
 def body_without(doc: Document, *sids: str) -> str:
     """Whole-document text minus the sections recognised as ``sids``."""
     skip = {s.line for sid in sids for top in doc.sections_for(sid) for s in top.walk()}

@@ -17,6 +17,7 @@ from designdoc.lexicon.scope import (
     clean_text,
     closest,
     doc_text,
+    per_doc,
     scope,
     sentences,
     sentences_with,
@@ -41,6 +42,8 @@ def _deferral(sc: Scope, doc: Document) -> _Deferral | None:
     an A/B test, which this pilot does not include").
     """
     for text in (sc.text, doc_text(doc)):
+        if not lexicon.has("ab_deferral", text):
+            continue  # one scan of the text before one per sentence
         sents = sentences(text)
         for i, sent in enumerate(sents):
             if not lexicon.has("ab_deferral", sent):
@@ -53,14 +56,20 @@ def _deferral(sc: Scope, doc: Document) -> _Deferral | None:
     return None
 
 
+@per_doc
+def _ab_home(doc: Document) -> tuple[Scope | None, _Deferral | None]:
+    """The A/B section and its deferral, if any (asked by every rule here)."""
+    sc = scope(doc, "ab_test", one_pager=False)
+    return sc, (_deferral(sc, doc) if sc is not None else None)
+
+
 def _ab(doc: Document) -> Scope | None:
     """The A/B section when its rules apply: present, not empty, not deferred."""
-    sc = scope(doc, "ab_test", one_pager=False)
-    if sc is None or _deferral(sc, doc) is not None:
-        return None
-    return sc
+    sc, deferred = _ab_home(doc)
+    return None if deferred is not None else sc
 
 
+@per_doc
 def _ab_sentences(doc: Document) -> str:
     """Sentences anywhere in the doc that talk about the experiment (plan rows too)."""
     return sentences_with("ab_context", doc_text(doc))
@@ -110,11 +119,8 @@ def ab_deferred(doc: Document, ctx: Context) -> Iterator[Problem]:
         ## A/B test
         Hypothesis: … α = 0.05, power 0.8, two weeks, split by user id.
     """
-    sc = scope(doc, "ab_test", one_pager=False)
-    if sc is None:
-        return
-    found = _deferral(sc, doc)
-    if found is None:
+    sc, found = _ab_home(doc)
+    if sc is None or found is None:
         return
     if doc.status == "approved" and not found.alternative:
         yield ctx.problem(
