@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 REQUIRED_LEVELS = ("draft", "review", "optional")
@@ -291,9 +291,7 @@ def _load(data: dict[str, Any]) -> Catalog:
 
 @lru_cache(maxsize=1)
 def default_catalog() -> Catalog:
-    """The packaged catalogue (designdoc/catalog.yaml)."""
-    import yaml
+    """The packaged catalogue (designdoc/catalog.yaml, or the wheel's JSON snapshot of it)."""
+    from designdoc import datafiles
 
-    text = resources.files("designdoc").joinpath("catalog.yaml").read_text(encoding="utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return _load(yaml.load(text, Loader=loader))  # noqa: S506 - safe loader
+    return _load(datafiles.load(Path(__file__).parent / "catalog.yaml"))
