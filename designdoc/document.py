@@ -42,11 +42,16 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _PSEUDO_HEADING_MAX = 90
 
 
+_NOT_TEXT = ("code", "template")
+
+
 @dataclass(frozen=True)
 class Block:
     """One block of section content (paragraph, list, table, code, …)."""
 
-    type: str  # paragraph | list | table | code | html | quote | hr
+    # paragraph | list | table | code | html | quote | hr; "template": nothing but
+    # prompts copied from a public template (see boilerplate.py), not content
+    type: str
     line: int  # 1-based first line
     end_line: int  # 1-based last line
     text: str  # plain text; for tables, cells joined by " | " per row
@@ -73,8 +78,8 @@ class Section:
             yield from child.walk()
 
     def own_text(self) -> str:
-        """Plain text of the blocks before the first sub-heading (no code)."""
-        return "\n".join(b.text for b in self.blocks if b.type != "code" and b.text)
+        """Plain text of the blocks before the first sub-heading (no code, no template prompts)."""
+        return "\n".join(b.text for b in self.blocks if b.type not in _NOT_TEXT and b.text)
 
     def text(self) -> str:
         """Plain text of the section including sub-sections' titles and text (no code)."""
@@ -122,6 +127,8 @@ class Document:
     lang: str
     status: str
     line_count: int
+    # Lines copied unchanged from a known public template (boilerplate.py).
+    template_lines: frozenset[int] = frozenset()
     _by_id: dict[str, list[Section]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -702,6 +709,10 @@ def parse(
         # Re-match with the inferred kind so kind-specific sections win.
         ids = catalog.match_all(raw_titles, final_kind)
 
+    # Prompts left from a public template are not the author's text.
+    template_lines = _template_lines(source, fm_end, code_lines)
+    if template_lines:
+        items = [(k, _without_template(v) if k == "block" else v) for k, v in items]
     root = _fold(headings, ids, items, line_count)
     lang = fm.get("lang") if fm and fm.get("lang") in LANGS else _guess_lang(root)
     status = fm.get("status") if fm and fm.get("status") in STATUSES else "draft"
@@ -720,7 +731,32 @@ def parse(
         lang=lang,
         status=status,
         line_count=line_count,
+        template_lines=template_lines,
     )
+
+
+def _template_lines(source: str, fm_end: int, code_lines: set[int]) -> frozenset[int]:
+    from designdoc import boilerplate
+
+    lines = source.split("\n")[fm_end:]
+    return boilerplate.template_lines(lines, first=fm_end + 1, skip=frozenset(code_lines))
+
+
+def _without_template(block: Block) -> Block:
+    """``block`` minus the lines copied from a template; type "template" if nothing else is left."""
+    from designdoc import boilerplate
+
+    if block.type == "code":
+        return block
+    lines = block.text.split("\n")
+    keep = [line for line in lines if not boilerplate.is_template(line)]
+    if len(keep) == len(lines):
+        return block
+    if not any(ch.isalnum() for line in keep for ch in line if line.strip(" .|-") ):
+        return Block("template", block.line, block.end_line, block.text, block.rows)
+    if block.type == "table":
+        return block  # the author's rows under a template header: a real table
+    return Block(block.type, block.line, block.end_line, "\n".join(keep), block.rows)
 
 
 def _fold(

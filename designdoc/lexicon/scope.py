@@ -72,7 +72,7 @@ def _block_text(block: Block) -> str:
 
 def clean_own_text(sec: Section) -> str:
     """``Section.own_text`` without pasted template summaries ("Key takeaways")."""
-    return "\n".join(t for b in sec.blocks if b.type != "code" and (t := _block_text(b)))
+    return "\n".join(t for b in sec.blocks if b.type not in ("code", "template") and (t := _block_text(b)))
 
 
 def clean_text(sec: Section) -> str:

@@ -90,7 +90,7 @@ def is_written(doc: Document, section: Section) -> bool:
         # Block lines, not the heading line: a run-in label's text shares its line.
         numbers = sorted({n for b in sec.blocks if b.type != "code" for n in range(b.line, b.end_line + 1)})
         for n in numbers:
-            if n > len(lines) or n in comment_lines:
+            if n > len(lines) or n in comment_lines or n in doc.template_lines:
                 continue
             line = lines[n - 1]
             if sec.pseudo and n == sec.line:
@@ -104,7 +104,8 @@ def is_written(doc: Document, section: Section) -> bool:
 
 
 def _angle_placeholder(inner: str) -> bool:
-    if inner.startswith(("!", "?")) or "://" in inner or "@" in inner:
+    if inner.startswith(("!", "?", "=", "-")) or "://" in inner or "@" in inner:
+        # "<= 50% for >", "<-->": comparisons and arrows, not slots
         return False
     words = inner.split()
     if _HTML_TAG_RE.match(inner) and words and words[0].lstrip("/").lower() in _HTML_TAGS:
@@ -390,12 +391,14 @@ def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         text = lines[idx]
         owner = owners[lineno] if lineno < len(owners) else None
-        if not text.strip() or lineno in heading_lines:
-            pass
-        elif _is_role_prompt(text) or _QUOTED_EXAMPLE_RE.match(text):
+        if lineno in heading_lines or not any(ch.isalnum() for ch in text):
+            pass  # blank lines, rules and table borders are neither prompt nor prose
+        elif lineno in doc.template_lines or _is_role_prompt(text) or _QUOTED_EXAMPLE_RE.match(text):
             prompts.setdefault(owner.line if owner else 0, []).append(lineno)
         else:
             prose.add(owner.line if owner else 0)
+        if lineno in doc.template_lines:
+            continue  # a template's own prompt: reported once per section below
         hits = find_placeholders(text)
         if not hits and _NOT_YET_RE.match(text):
             hits = [(len(text) - len(text.lstrip(" -*>")), text.strip(" -*>"))]
