@@ -123,6 +123,9 @@ _PLACEHOLDER_KEYS = (
 )
 
 PLACEHOLDER_KEY_RE = re.compile("|".join(re.escape(k) for k in _PLACEHOLDER_KEYS))
+# What a placeholder or a "not yet" line must contain (lower-case text).
+_PLACEHOLDER_LINE_RE = re.compile(PLACEHOLDER_KEY_RE.pattern + r"|пока н|not yet|none yet")
+_ALNUM_RE = re.compile(r"[^\W_]")
 
 
 def find_placeholders(line: str) -> list[tuple[int, str]]:
@@ -385,20 +388,31 @@ def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
     # section has any other prose (then the prompt was answered around it).
     prompts: dict[int, list[int]] = {}
     prose: set[int] = set()
+    # Lines that can hold a placeholder, found in one scan of the whole text.
+    low = scrubbed.lower()
+    maybe: set[int] = set()
+    if len(low) == len(scrubbed):
+        line, counted = 1, 0
+        for m in _PLACEHOLDER_LINE_RE.finditer(low):
+            line += scrubbed.count("\n", counted, m.start())  # incremental: linear in the text
+            counted = m.start()
+            maybe.add(line)
+    else:  # lower-casing moved offsets: look at every line
+        maybe = set(range(1, len(lines) + 1))
     for idx in range(doc.front_matter_end, len(lines)):
         lineno = idx + 1
         if lineno in doc.code_lines:
             continue
         text = lines[idx]
         owner = owners[lineno] if lineno < len(owners) else None
-        if lineno in heading_lines or not any(ch.isalnum() for ch in text):
+        if lineno in heading_lines or not _ALNUM_RE.search(text):
             pass  # blank lines, rules and table borders are neither prompt nor prose
         elif lineno in doc.template_lines or _is_role_prompt(text) or _QUOTED_EXAMPLE_RE.match(text):
             prompts.setdefault(owner.line if owner else 0, []).append(lineno)
         else:
             prose.add(owner.line if owner else 0)
-        if lineno in doc.template_lines:
-            continue  # a template's own prompt: reported once per section below
+        if lineno in doc.template_lines or lineno not in maybe:
+            continue  # a template's own prompt is reported once per section below
         hits = find_placeholders(text)
         if not hits and _NOT_YET_RE.match(text):
             hits = [(len(text) - len(text.lstrip(" -*>")), text.strip(" -*>"))]
