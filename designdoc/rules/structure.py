@@ -368,6 +368,12 @@ def placeholder_text(doc: Document, ctx: Context) -> Iterator[Problem]:
     read; a single word in angle brackets (`<string>`) is a type marker, not a
     placeholder. In a draft this is a warning.
 
+    Template guidance left in place is reported once per section that has
+    nothing else: fill-in prompts ending in a role tag ("… `Product Owner`")
+    and lines copied unchanged from a known public template (the Reliable ML
+    Russian template, ml-design-docs, the ML System Design book's template).
+    The content rules do not read such lines either.
+
     Fails:
 
         ## Metrics
