@@ -8,7 +8,8 @@ and labelled from DOMAIN.md before the linter was run on them. Acceptance:
 - every content rule agrees with the human verdict on >= 90% of the docs labelled for it;
 - at most 1 in 10 of the content problems the linter reports is wrong.
 
-Run ``python tests/test_heldout.py`` for the full table.
+Run ``python tests/test_heldout.py`` for the full table, or
+``python tests/test_heldout.py FOLDER ...`` to score labelled folders of your own.
 """
 
 from __future__ import annotations
@@ -170,4 +171,12 @@ def main(
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    # `python tests/test_heldout.py [FOLDER ...]`: score this set, or labelled
+    # folders of your own (each with an expected.yaml in the schema above).
+    import sys
+
+    for folder in sys.argv[1:] or [str(BASE)]:
+        base = Path(folder)
+        expected = load_expected(base)
+        print(f"== {base} ({len(expected)} docs)")
+        main(expected, base, rules_of(expected))
