@@ -113,3 +113,10 @@ def test_init_is_in_help() -> None:
     res = CliRunner().invoke(cli, ["--help"])
     assert "init" in res.output
     assert "--changed-since" in CliRunner().invoke(cli, ["lint", "--help"]).output
+
+
+def test_summary_tells_docs_from_specs() -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    res = CliRunner().invoke(cli, ["lint", "--no-cache", str(examples)])
+    assert res.exit_code == 0
+    assert "8 files (4 docs, 4 specs) checked, no problems. Readiness: 4 ready for approval." in res.stderr

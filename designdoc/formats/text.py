@@ -54,7 +54,10 @@ def count_line(result: Result) -> str:
         why = f" ({skipped} Markdown file{'s' if skipped != 1 else ''} skipped as not design docs)" if skipped else ""
         return (f"No design docs found{why}: check the paths, or name a file to lint it anyway.")
     files = f"{c['files']} file{'s' if c['files'] != 1 else ''}"
-    checked = f"{files} checked" + (f", {skipped} skipped as not design docs" if skipped else "")
+    # Specs are validated, not judged for readiness: say how many there were.
+    specs = sum(1 for f in result.files if not f.skipped and f.path.endswith((".yaml", ".yml")))
+    kinds = f" ({c['files'] - specs} doc{'s' if c['files'] - specs != 1 else ''}, {specs} spec{'s' if specs != 1 else ''})" if specs else ""
+    checked = f"{files}{kinds} checked" + (f", {skipped} skipped as not design docs" if skipped else "")
     levels = [f.readiness["level"] for f in result.files if f.readiness and not f.skipped]
     ready = ""
     if levels:
