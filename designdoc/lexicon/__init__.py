@@ -240,14 +240,37 @@ def _regex_anchors(source: str) -> tuple[str, ...] | None:
     return tuple(sorted(set(anchors)))
 
 
-@dataclass(frozen=True)
 class _Concept:
-    include: tuple[_Pattern, ...]
-    exclude: tuple[_Pattern, ...]
-    # One scan for every key of the keyed include patterns: when it finds
-    # none, only the ``unkeyed`` patterns can hit (None: nothing is keyed).
-    gate: re.Pattern[str] | None
-    unkeyed: tuple[_Pattern, ...]
+    """A concept's compiled patterns, and a one-scan test for all their keys.
+
+    ``gate`` finds any key of the keyed include patterns in one scan: when it
+    finds none, only the ``unkeyed`` patterns can hit. It is compiled once
+    the concept has been asked about a few texts (a one-file run asks most
+    concepts only two or three times, and compiling ~50 gates would cost
+    more than it saves there).
+    """
+
+    __slots__ = ("include", "exclude", "unkeyed", "keys", "gate", "uses")
+    GATE_AFTER = 8
+
+    def __init__(self, include: tuple[_Pattern, ...], exclude: tuple[_Pattern, ...]) -> None:
+        self.include = include
+        self.exclude = exclude
+        self.unkeyed = tuple(p for p in include if p.keys is None)
+        self.keys = sorted({k for p in include if p.keys for k in p.keys}, key=len, reverse=True)
+        self.gate: re.Pattern[str] | None = None
+        self.uses = 0
+
+    def candidates(self, lower: str) -> tuple[_Pattern, ...]:
+        """The include patterns that may hit in ``lower``."""
+        if not self.keys:
+            return self.include
+        if self.gate is None:
+            self.uses += 1
+            if self.uses < self.GATE_AFTER:
+                return self.include  # each pattern still tests its own keys
+            self.gate = re.compile("|".join(map(re.escape, self.keys)))
+        return self.include if self.gate.search(lower) else self.unkeyed
 
 
 @lru_cache(maxsize=None)
@@ -260,9 +283,7 @@ def _compiled(concept: str) -> _Concept:
     # (must_share) and per-entry prefilters simple.
     inc = tuple(_Pattern(_entry(e, macros), *_anchor(e)) for e in spec["match"])
     exc = tuple(_Pattern(_entry(e, macros), *_anchor(e)) for e in spec["exclude"])
-    keys = sorted({k for p in inc if p.keys for k in p.keys}, key=len, reverse=True)
-    gate = re.compile("|".join(map(re.escape, keys))) if keys else None
-    return _Concept(inc, exc, gate, tuple(p for p in inc if p.keys is None))
+    return _Concept(inc, exc)
 
 
 def concepts() -> list[str]:
@@ -317,7 +338,7 @@ def has(concept: str, text: str) -> bool:
     c = _compiled(concept)
     exc = c.exclude
     norm, lower = _forms(text)
-    inc = c.include if c.gate is None or c.gate.search(lower) else c.unkeyed
+    inc = c.candidates(lower)
     vetoed: list[tuple[int, int]] | None = None
     for p in inc:
         for m in p.finditer(norm, lower):
