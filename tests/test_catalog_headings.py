@@ -117,3 +117,65 @@ def test_stage_enumerators_are_numbering(heading: str, expected: str) -> None:
 )
 def test_long_heading_is_matched_on_its_opening_words(heading: str, expected: str | None) -> None:
     assert default_catalog().match(heading, "full") == expected
+
+
+@pytest.mark.parametrize(
+    "heading, expected",
+    [
+        # Results and description of the baseline, as a stage sub-heading.
+        ("Baseline results", "baselines"),
+        ("Description of the baseline structure", "baselines"),
+        ("Результаты бейзлайна", "baselines"),
+        ("Описание структуры бейзлайна", "baselines"),
+        # Risks of a stage of the plan, with the ways to lower them.
+        ("Risks of this stage and ways to reduce them", "risks"),
+        ("Риски этапа и способы их снижения", "risks"),
+        ("Риски и митигация", "risks"),
+        # The framework that compares a new model with the current one online.
+        ("A/B testing framework", "ab_test"),
+        ("Фреймворк A/B-тестирования", "ab_test"),
+        # Earlier research on the same problem is prior art.
+        ("Previous research", "prior_art"),
+        ("Предыдущие исследования", "prior_art"),
+        # An inference-time budget is a requirement, not the serving design.
+        ("Inference time", "requirements"),
+        ("Время инференса", "requirements"),
+        # Evaluating and comparing candidate models is modelling, not a plan estimate.
+        ("Evaluation and comparison", "modeling"),
+        ("Оценка и сравнение", "modeling"),
+    ],
+)
+def test_stage_subheadings_of_course_templates(heading: str, expected: str) -> None:
+    assert default_catalog().match(heading, "full") == expected
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # A bibliography supports the text; it is not an analysis of similar systems.
+        "References",
+        "7.6. References",
+        # Throughput and latency benchmarks of the system are not a model baseline.
+        "Performance benchmarks",
+        "7.3. Performance benchmarks",
+        "Бенчмарки производительности",
+        # Spending plans are not the work plan.
+        "Budget planning",
+        "Планирование бюджета",
+    ],
+)
+def test_appendix_headings_that_are_not_sections(heading: str) -> None:
+    assert default_catalog().match(heading, "full") is None
+
+
+@pytest.mark.parametrize(
+    "heading, expected",
+    [
+        # The words that made the headings above unmatched still work on their own.
+        ("Benchmarks", "baselines"),
+        ("Related work and references", "prior_art"),
+        ("Project planning", "timeline"),
+    ],
+)
+def test_neighbours_of_unmatched_appendix_headings(heading: str, expected: str) -> None:
+    assert default_catalog().match(heading, "full") == expected
