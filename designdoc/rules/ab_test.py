@@ -281,6 +281,7 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
             lexicon.has("ab_compare", sent)
             or lexicon.has("mde", sent)
             or lexicon.has("stop_criteria", sent)
+            or lexicon.has("success_criterion", sent)
             or lexicon.has("expected_change", sent)
         ):
             return
@@ -578,10 +579,13 @@ def ab_no_aa_test(doc: Document, ctx: Context) -> Iterator[Problem]:
 def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Say how the result is decided and what happens if metrics drop during the test.
 
-    Recognised: "decision rule", "success criteria", "considered
-    successful if …", "roll out if …", "stop the test if …", "if … drops",
-    «критерий остановки», «считаем успешным», «раскатываем, если …»,
-    «если … упадёт». A success criterion under requirements counts.
+    Recognised: "decision rule", "stopping rule", "roll out if …", "stop the
+    test if …", "if … drops", "considered a failure", "switch back if …",
+    «критерий остановки», «раскатываем, если …», «если … упадёт»,
+    «при невыполнении … откат», «считаем неуспешным». A success bar alone
+    ("considered successful if …", the template heading «Что считаем
+    успешным пилотом») is not a decision rule: it says nothing about failure
+    or stopping.
 
     Fails:
 

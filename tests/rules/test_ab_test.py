@@ -173,8 +173,21 @@ def test_aa_test(md, expected):
 @pytest.mark.parametrize("md, expected", [
     ("## A/B test\nRoll out if CTR rises; stop the test if revenue drops 3%.\n", []),
     ("## A/B-тест\nОстанавливаем тест, если выручка упадет на 3%.\n", []),
-    ("## A/B test\nPilot.\n## Requirements\nWhat we consider a successful pilot: +3%.\n", []),
     ("## A/B test\nPrimary metric CTR; α = 0.05; two weeks.\n", [(1, "ab-no-stop-criteria")]),
+    # A failure branch or a rollback condition is a decision rule.
+    ("## A/B test\nIf checkout time exceeds 3 s the experiment is considered a failure.\n", []),
+    ("## A/B test\nWe switch back to the old ranker if refunds grow.\n", []),
+    ("## Пилот\nПри невыполнении контрольной метрики откатываемся к ручной очереди.\n", []),
+    ("## Пилот\nЕсли жалоб станет больше, откатим модель.\n", []),
+    ("## Пилот\nПилот считаем неуспешным, если точность ниже 80%.\n", []),
+    # A success bar alone (often the template's own heading) says nothing about
+    # failure or stopping: it is not a decision rule.
+    ("## A/B test\nPilot.\n## Requirements\nWhat we consider a successful pilot: +3%.\n",
+     [(1, "ab-no-stop-criteria")]),
+    ("## A/B test\nThe pilot is considered successful if we see significant gains.\n",
+     [(1, "ab-no-stop-criteria")]),
+    ("## Пилот\n### Что считаем успешным пилотом\nТочность не ниже 90%.\n",
+     [(1, "ab-no-stop-criteria")]),
 ])
 def test_stop_criteria(md, expected):
     assert check(md, "ab-no-stop-criteria") == expected
