@@ -37,6 +37,28 @@ class DataSnapshots(BuildHookInterface):  # type: ignore[misc]
                 "size": len(raw),
                 "data": yaml.safe_load(raw.decode("utf-8")),
             }
+            if rel == "designdoc/catalog.yaml":
+                snapshot["index"] = self._catalog_index(snapshot["data"])
             dest = out / (Path(rel).name + ".json")
             dest.write_text(json.dumps(snapshot, ensure_ascii=False), encoding="utf-8")
             build_data["force_include"][str(dest)] = rel + ".json"
+
+    def _catalog_index(self, data: Any) -> dict[str, Any]:
+        """The heading-matching index, built by this source tree's catalog.py."""
+        import importlib.util
+        import sys
+
+        source = Path(self.root) / "designdoc" / "catalog.py"
+        sys.path.insert(0, str(self.root))  # catalog.py imports designdoc (light: no dependencies)
+        try:
+            spec = importlib.util.spec_from_file_location("_designdoc_catalog_build", source)
+            assert spec is not None and spec.loader is not None
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[spec.name] = module  # dataclasses look their module up
+            spec.loader.exec_module(module)
+            index = module._load(data).index_json()
+        finally:
+            sys.path.remove(str(self.root))
+            sys.modules.pop("_designdoc_catalog_build", None)
+        index["code_crc32"] = zlib.crc32(source.read_bytes())
+        return index

@@ -142,7 +142,17 @@ class Catalog:
     _by_stem: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self._build()
+        if not self._index:  # a prebuilt index comes from the wheel's snapshot
+            self._build()
+
+    def index_json(self) -> dict[str, Any]:
+        """The matching index as JSON data (the wheel build stores it; see :func:`default_catalog`)."""
+        return {
+            "index": [[sorted(stems), sid, norm] for stems, sid, norm in self._index],
+            "exact": self._exact,
+            "never": [sorted(stems) for stems in self._never],
+            "by_stem": self._by_stem,
+        }
 
     def _build(self) -> None:
         self._index.clear()
@@ -270,7 +280,7 @@ class Catalog:
         return "full"
 
 
-def _load(data: dict[str, Any]) -> Catalog:
+def _load(data: dict[str, Any], built: dict[str, Any] | None = None) -> Catalog:
     kinds = {k: tuple(v) for k, v in data["kinds"].items()}
     sections: dict[str, SectionSpec] = {}
     for sid, entry in data["sections"].items():
@@ -286,12 +296,39 @@ def _load(data: dict[str, Any]) -> Catalog:
             title=dict(entry["title"]),
             synonyms=tuple(words),
         )
-    return Catalog(kinds, sections, tuple(data.get("not_sections", ())))
+    if built is None:
+        return Catalog(kinds, sections, tuple(data.get("not_sections", ())))
+    return Catalog(
+        kinds,
+        sections,
+        tuple(data.get("not_sections", ())),
+        _index=[(frozenset(stems), sid, norm) for stems, sid, norm in built["index"]],
+        _exact={k: list(v) for k, v in built["exact"].items()},
+        _never=[frozenset(stems) for stems in built["never"]],
+        _by_stem={k: list(v) for k, v in built["by_stem"].items()},
+    )
 
 
 @lru_cache(maxsize=1)
 def default_catalog() -> Catalog:
-    """The packaged catalogue (designdoc/catalog.yaml, or the wheel's JSON snapshot of it)."""
+    """The packaged catalogue (designdoc/catalog.yaml, or the wheel's JSON snapshot of it).
+
+    A wheel's snapshot also carries the matching index built from it, tagged
+    with the CRC of this module's source: it is used only when that matches,
+    so an edited catalog.py never reads an index an older one built.
+    """
+    import zlib
+
     from designdoc import datafiles
 
-    return _load(datafiles.load(Path(__file__).parent / "catalog.yaml"))
+    here = Path(__file__)
+    snapshot = datafiles.snapshot(here.parent / "catalog.yaml")
+    if snapshot is None:
+        return _load(datafiles.load(here.parent / "catalog.yaml"))
+    built = snapshot.get("index")
+    try:
+        if built and built["code_crc32"] == zlib.crc32(here.read_bytes()):
+            return _load(snapshot["data"], built)
+    except (OSError, KeyError, TypeError, ValueError):
+        pass
+    return _load(snapshot["data"])

@@ -14,15 +14,24 @@ from pathlib import Path
 from typing import Any
 
 
-def load(path: Path) -> Any:
-    """The parsed content of the packaged YAML file ``path``."""
-    raw = path.read_bytes()
+def snapshot(path: Path) -> dict[str, Any] | None:
+    """The wheel's snapshot of ``path`` when it matches the YAML (``data`` and extras), else None."""
     try:
-        snapshot = json.loads(path.with_name(path.name + ".json").read_bytes())
-        if snapshot["size"] == len(raw) and snapshot["crc32"] == zlib.crc32(raw):
-            return snapshot["data"]
+        raw = path.read_bytes()
+        snap = json.loads(path.with_name(path.name + ".json").read_bytes())
+        if snap["size"] == len(raw) and snap["crc32"] == zlib.crc32(raw) and "data" in snap:
+            return snap  # type: ignore[no-any-return]
     except (OSError, ValueError, KeyError, TypeError):
         pass
+    return None
+
+
+def load(path: Path) -> Any:
+    """The parsed content of the packaged YAML file ``path``."""
+    snap = snapshot(path)
+    if snap is not None:
+        return snap["data"]
+    raw = path.read_bytes()
     import yaml
 
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

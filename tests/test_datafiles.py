@@ -50,3 +50,25 @@ def test_the_installed_wheel_carries_current_snapshots() -> None:
         raw = path.read_bytes()
         assert (snap["size"], snap["crc32"]) == (len(raw), zlib.crc32(raw))
         assert snap["data"] == yaml.safe_load(raw.decode("utf-8"))
+
+
+def test_a_catalog_index_round_trips_through_json() -> None:
+    from designdoc import catalog
+
+    data = datafiles.load(PKG / "catalog.yaml")
+    fresh = catalog._load(data)
+    again = catalog._load(data, json.loads(json.dumps(fresh.index_json())))
+    assert again._index == fresh._index and again._exact == fresh._exact
+    assert again._never == fresh._never and again._by_stem == fresh._by_stem
+    assert [again.match(t, "full") for t in ("Rollback plan", "Метрики", "A/B test")] == ["rollback", "metrics", "ab_test"]
+
+
+def test_the_installed_wheel_carries_the_catalog_index_of_its_own_code() -> None:
+    if "site-packages" not in PKG.parts:
+        pytest.skip("running from a source checkout; CI installs the wheel and runs this")
+    from designdoc import catalog
+
+    snap = json.loads((PKG / "catalog.yaml.json").read_text(encoding="utf-8"))
+    assert snap["index"]["code_crc32"] == zlib.crc32((PKG / "catalog.py").read_bytes())
+    built = catalog._load(snap["data"])
+    assert catalog.default_catalog()._index == built._index
