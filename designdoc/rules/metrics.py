@@ -280,7 +280,11 @@ def accuracy_only_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     others = [m for m in hits if "accuracy" not in m.text.lower() and m not in bare_tochnost]
     if others:
         return
-    hint = lexicon.find("imbalance_hint", whole) or lexicon.find("error_costs", whole)
+    hint = (
+        lexicon.find("imbalance_hint", whole)
+        or lexicon.find("error_costs", whole)
+        or lexicon.find("error_kind", whole)
+    )
     if hint is None:
         return
     yield ctx.problem(

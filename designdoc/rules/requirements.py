@@ -12,6 +12,7 @@ from designdoc.lexicon.scope import (
     clean_text,
     scope,
     sentences,
+    sentences_with,
     text_of,
     without_placeholders,
 )
@@ -97,6 +98,21 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     )
 
 
+def _error_costs_in(text: str) -> bool:
+    """A cost or comparison of errors, or an error kind given its consequence in one sentence.
+
+    Naming an error kind alone ("false positive rate < 5%") is not a discussion.
+    """
+    if lexicon.has("error_costs", text):
+        return True
+    named = [
+        sent
+        for concept in ("error_kind", "error_miss")
+        for sent in sentences(sentences_with(concept, text))
+    ]
+    return any(lexicon.has("error_consequence", sent) for sent in named)
+
+
 @rule(
     code="DD282",
     name="error-costs-not-discussed",
@@ -108,11 +124,15 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Say what each kind of error costs: false positives and false negatives are rarely equal.
 
     Recognised in requirements, metrics or anywhere outside the A/B design
-    (where "type I/II error" is about the test, not the model): "false
-    positive / negative", "false alarm", "a missed fraud costs …",
-    "precision vs recall", "errors are not symmetric", «ложные
-    срабатывания», «пропуск мошенничества стоит …», «цена ошибки»,
-    «ошибки первого и второго рода».
+    (where "type I/II error" is about the test, not the model): "a missed
+    fraud costs …", "precision vs recall", "errors are not symmetric", "at
+    the cost of more false alarms", "a balance between precision and
+    recall", «пропуск мошенничества стоит …», «цена ошибки», «ошибка хуже
+    пустого поля»; or an error kind given its consequence in the same
+    sentence ("a missed pedestrian may result in a collision", «ложные
+    срабатывания — нагрузка на операторов»). Naming an error kind alone
+    ("false positive rate < 5%", «минимум ложных срабатываний») compares
+    nothing and does not count.
 
     Fails:
 
@@ -130,10 +150,9 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     sc = scope(doc, "requirements", one_pager=False)
     if sc is None:
         return
-    if lexicon.has("error_costs", sc.text) or lexicon.has("error_costs", text_of(doc, "metrics")):
-        return
-    if lexicon.has("error_costs", body_without(doc, "ab_test")):
-        return
+    for text in (sc.text, text_of(doc, "metrics"), body_without(doc, "ab_test")):
+        if _error_costs_in(text):
+            return
     yield ctx.problem(
         sc.anchor,
         ctx.say(

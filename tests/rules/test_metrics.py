@@ -70,6 +70,12 @@ def test_metric_without_target(md, expected):
     # balanced problem, no cost hints
     ("## Goals\nSort photos into 10 balanced classes.\n## Metrics\nAccuracy ≥ 0.9.\n", []),
     ("## Goals\nA false negative is worse than a false positive.\n## Metrics\nTop-3 accuracy ≥ 0.9.\n", [(3, ACC)]),
+    # Naming false alarms is still a hint of unequal error kinds ...
+    ("## Goals\nFalse alarms wake the on-call team.\n## Metrics\nAccuracy ≥ 0.9.\n", [(3, ACC)]),
+    ("## Цели\nЛожные срабатывания будят дежурных.\n## Метрики\nAccuracy ≥ 0,9.\n", [(3, ACC)]),
+    # ... but a misclassified item sent back for review is not.
+    ("## Goals\nMisclassified tickets go back to an agent.\n## Metrics\nAccuracy ≥ 0.9.\n", []),
+    ("## Цели\nНеверный ответ уходит оператору на проверку.\n## Метрики\nAccuracy ≥ 0,9.\n", []),
 ])
 def test_accuracy_only_metric(md, expected):
     assert check(md, ACC) == expected

@@ -51,6 +51,38 @@ def test_error_cost_wordings(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []
 
 
+@pytest.mark.parametrize("text", [
+    # An error kind with what it leads to, in one sentence.
+    "A missed pedestrian may result in a collision; a phantom obstacle causes harsh braking.",
+    "Raising the threshold catches more fraud at the cost of more false alarms.",
+    "F1 is chosen because we need a balance between precision and recall.",
+    "An incorrect answer about fees is more expensive than no suggestion at all.",
+    "Пропуск дефекта не менее важен, чем ложная тревога: оба ведут к простою линии.",
+    "Высокая точность снижает число ложных срабатываний и нагрузку на операторов.",
+    "Неверный совет по тарифу обходится дороже, чем отсутствие подсказки.",
+])
+def test_error_kind_with_its_consequence_is_a_discussion(text):
+    assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []
+
+
+@pytest.mark.parametrize("text", [
+    # Naming an error kind (as a metric, or as something to collect) compares nothing.
+    "False positive rate below 5%, false negative rate below 5%.",
+    "A review tool will collect false negatives for relabelling.",
+    "Users may miss out on good deals without the assistant.",
+    "Important: keep false positives and misses to a minimum.",
+    "Доля ложных срабатываний не выше 5%.",
+    "Важно обеспечить минимум ложных срабатываний и пропусков.",
+    # A balance of quality and speed is not a balance of error kinds.
+    "Баланс точности и скорости инференса.",
+    # Growing storage costs are not error costs.
+    "Хранить данные всё дороже.",
+])
+def test_naming_an_error_kind_is_not_a_discussion(text):
+    md = f"## Requirements\n{text}\n"
+    assert check(md, "error-costs-not-discussed") == [(1, "error-costs-not-discussed")]
+
+
 def test_bad_data_is_not_an_error_cost():
     md = "## Requirements\nBad data costs us time.\n"
     assert check(md, "error-costs-not-discussed") == [(1, "error-costs-not-discussed")]
