@@ -276,6 +276,33 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END_RE.split(text) if s.strip()]
 
 
+def sentences_hit(concept: str, text: str) -> list[str]:
+    """The sentences of ``text`` in which a hit of ``concept`` starts, in order.
+
+    One scan of the whole text and a bisect per hit, instead of asking each
+    sentence in turn (what :func:`sentences_with` does) on long texts.
+    """
+    hits = lexicon.find_all(concept, text)
+    if not hits:
+        return []
+    # Boundaries as :func:`sentences` splits: (start, end) of each separator.
+    seps = [(m.start(), m.end()) for m in _SENTENCE_END_RE.finditer(text)]
+    ends = [a for a, _ in seps]
+    out: list[str] = []
+    seen: set[int] = set()
+    for hit in hits:
+        i = bisect_right(ends, hit.start)  # separators before the hit
+        if i in seen:
+            continue
+        seen.add(i)
+        start = seps[i - 1][1] if i else 0
+        stop = seps[i][0] if i < len(seps) else len(text)
+        sent = text[start:stop].strip()
+        if sent:
+            out.append(sent)
+    return out
+
+
 def sentences_with(concept: str, text: str) -> str:
     """The sentences of ``text`` in which ``concept`` occurs, joined."""
     return "\n".join(s for s in sentences(text) if lexicon.has(concept, s))

@@ -12,6 +12,7 @@ from designdoc.lexicon.scope import (
     clean_text,
     scope,
     sentences,
+    sentences_hit,
     sentences_with,
     text_of,
     without_placeholders,
@@ -105,11 +106,7 @@ def _error_costs_in(text: str) -> bool:
     """
     if lexicon.has("error_costs", text):
         return True
-    named = [
-        sent
-        for concept in ("error_kind", "error_miss")
-        for sent in sentences(sentences_with(concept, text))
-    ]
+    named = [sent for concept in ("error_kind", "error_miss") for sent in sentences_hit(concept, text)]
     return any(lexicon.has("error_consequence", sent) for sent in named)
 
 
