@@ -178,13 +178,24 @@ def main() -> int:
         src = subprocess.run([args.python, "-c", "import designdoc, os; print(os.path.dirname(designdoc.__file__))"],
                              capture_output=True, text=True, check=True).stdout.strip()
         snap = Path(tempfile.mkdtemp(prefix="designdoc-bench-"))
-        shutil.copytree(src, snap / "designdoc", ignore=shutil.ignore_patterns("__pycache__"))
+        root = Path(src).parent
+        if (root / "pyproject.toml").is_file():
+            # The files a wheel installs (with the build's JSON snapshots of
+            # the YAML data), not the source folder: what users run.
+            import zipfile
+
+            subprocess.run([args.python, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(snap / "wheel"), str(root)],
+                           check=True)
+            with zipfile.ZipFile(next((snap / "wheel").glob("designdoc-*.whl"))) as whl:
+                whl.extractall(snap, [n for n in whl.namelist() if n.startswith("designdoc/")])
+        else:
+            shutil.copytree(src, snap / "designdoc", ignore=shutil.ignore_patterns("__pycache__"))
         # Byte-compiled, as `pip install` leaves a package: otherwise an
         # environment with PYTHONDONTWRITEBYTECODE compiles every module from
         # source on every run, and one-file latency measures the compiler.
         subprocess.run([args.python, "-m", "compileall", "-q", str(snap)], check=True)
         os.environ["PYTHONPATH"] = str(snap) + os.pathsep + os.environ.get("PYTHONPATH", "")
-        print(f"measuring a snapshot of {src}")
+        print(f"measuring a snapshot of {src} (as its wheel installs it)")
     paths = make_corpus(args.corpus, args.n, args.seed)
     size = sum(p.stat().st_size for p in paths)
     print(f"corpus: {len(paths)} docs, {size / 1e6:.1f} MB in {args.corpus}")
