@@ -22,6 +22,11 @@ ACC = "accuracy-only-metric"
     # the A/B design's primary metric counts
     ("## Metrics\nRecall@20 ≥ 0.3.\n## A/B test\nPrimary metric: carousel CTR.\n", []),
     ("## Метрики\nДоля объявлений в неверной категории — с 9% до 4%.\n", []),
+    # active-user counts and safety outcomes are what the business moves
+    ("## Success metrics\nWeekly active users of the planner; top-1 accuracy ≥ 0.8.\n", []),
+    ("## Success metrics\nHalve road fatalities on the pilot routes; recall ≥ 0.95.\n", []),
+    ("## Метрики\nЧисло активных пользователей в месяц; F1 ≥ 0,7.\n", []),
+    ("## Метрики\nМинус 30% ДТП на участке пилота; recall ≥ 0,9.\n", []),
     # no metrics section: missing-section covers it
     ("## Data\nLogs.\n", []),
     ("## Metrics\n<!-- name the metrics -->\n", []),
