@@ -62,6 +62,12 @@ def test_no_offline_metric(md, expected):
     # a success criterion elsewhere is a target of a metric of the doc
     ("## Requirements\nThe model is ready when precision ≥ 0.4.\n## Metrics\nPrecision@10%.\n", []),
     ("## Metrics\n- Recall ≥ 0.9\n- MAE <= 7 minutes\n", []),
+    # a multiplicative target
+    ("## Metrics\nCut support tickets by a factor of 2.\n", []),
+    ("## Metrics\nHalve the manual review queue.\n", []),
+    ("## Метрики\nСократить число ручных проверок в 2 раза.\n", []),
+    ("## Метрики\nСнизить ДТП вдвое.\n", []),
+    ("## Metrics\nConversion; double-check the tracking first.\n", [(1, TARGET)]),
 ])
 def test_metric_without_target(md, expected):
     assert check(md, TARGET) == expected
