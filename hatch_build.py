@@ -30,6 +30,7 @@ class DataSnapshots(BuildHookInterface):  # type: ignore[misc]
         import yaml
 
         out = Path(tempfile.mkdtemp(prefix="designdoc-data-"))
+        self._out = out  # removed in finalize, once the wheel holds the files
         for rel in DATA_FILES:
             raw = (Path(self.root) / rel).read_bytes()
             snapshot = {
@@ -42,6 +43,13 @@ class DataSnapshots(BuildHookInterface):  # type: ignore[misc]
             dest = out / (Path(rel).name + ".json")
             dest.write_text(json.dumps(snapshot, ensure_ascii=False), encoding="utf-8")
             build_data["force_include"][str(dest)] = rel + ".json"
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        out = getattr(self, "_out", None)
+        if out is not None:
+            import shutil
+
+            shutil.rmtree(out, ignore_errors=True)
 
     def _catalog_index(self, data: Any) -> dict[str, Any]:
         """The heading-matching index, built by this source tree's catalog.py."""

@@ -195,6 +195,9 @@ def _markdown() -> MarkdownIt:
 # Characters through which inline parsing changes a span's text (emphasis,
 # strike-through, code, HTML, entities, links, escapes). A span without any
 # reads the same parsed or not, up to spaces at line edges.
+# A span that may open with emphasis (after spaces or entities such as &nbsp;):
+# only such a paragraph can be a bold or italic heading.
+_EMPHASIS_START_RE = re.compile(r"(?:\s|&#?\w+;)*[*_]")
 _INLINE_MARKUP_RE = re.compile(r"[*_~`<&\[\\]")
 
 
@@ -399,7 +402,7 @@ def _list_labels(
         lab = None
         if a + 2 < b and tokens[a + 1].type == "paragraph_open":
             inline = tokens[a + 2]
-            if inline.content[:1] in "*_":
+            if _EMPHASIS_START_RE.match(inline.content):
                 pseudo = _pseudo_heading(_children(inline, env))
                 # Only a label alone on the item's line ("- **Risks:**" over
                 # nested items): "- **Metric:** CTR" is a field, not a heading.
@@ -590,7 +593,7 @@ def parse(
         if t == "paragraph_open":
             inline = tokens[i + 1]
             # Only a span opening with emphasis can be a bold or italic heading.
-            pseudo = _pseudo_heading(_children(inline, env)) if inline.content[:1] in "*_" else None
+            pseudo = _pseudo_heading(_children(inline, env)) if _EMPHASIS_START_RE.match(inline.content) else None
             # A run-in label ("**Data:** …") is a heading only when it names a
             # catalogue section; otherwise it is emphasis inside the text.
             if pseudo and pseudo[0] in ("runin", "italic") and catalog.match(pseudo[1], kind) is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -119,6 +120,13 @@ def run_lint(req: LintRequest, stdin: TextIO | None = None) -> Result:
     return result
 
 
+# Lint runs inside _few_collections (threads may overlap), and what the first
+# of them found, for the last one to restore.
+_GC_LOCK = threading.Lock()
+_GC_RUNS = 0
+_GC_SAVED: tuple[tuple[int, ...], bool] = ((), False)
+
+
 @contextmanager
 def _few_collections() -> Iterator[None]:
     """Run with the cyclic GC mostly idle, restoring its settings after.
@@ -127,19 +135,32 @@ def _few_collections() -> Iterator[None]:
     the collector re-walk that growing heap again and again (8 % of a serial
     run, a third of a worker's time when results stay in memory). Linting
     makes almost no reference cycles, so collect far less often, and freeze
-    what exists now: forked workers then neither walk nor copy it.
+    what exists now: forked workers then neither walk nor copy it. The
+    first of overlapping runs changes the settings and the last restores
+    them; objects a caller froze itself stay frozen.
     """
     import gc
 
-    threshold = gc.get_threshold()
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(100_000, 50, 100)
+    global _GC_RUNS, _GC_SAVED
+    with _GC_LOCK:
+        if _GC_RUNS == 0:
+            froze = gc.get_freeze_count() == 0
+            _GC_SAVED = (gc.get_threshold(), froze)
+            if froze:
+                gc.collect()
+                gc.freeze()
+            gc.set_threshold(100_000, 50, 100)
+        _GC_RUNS += 1
     try:
         yield
     finally:
-        gc.unfreeze()
-        gc.set_threshold(*threshold)
+        with _GC_LOCK:
+            _GC_RUNS -= 1
+            if _GC_RUNS == 0:
+                threshold, froze = _GC_SAVED
+                if froze:
+                    gc.unfreeze()
+                gc.set_threshold(*threshold)
 
 
 # ---------------------------------------------------------------------------
@@ -232,17 +253,20 @@ def _unchanged(job: _Job) -> bool:
         return False
 
 
-# The shared chunk counter of a parallel run, set in each worker by _worker_init.
+# What a parallel run shares with its workers, set once in each by _worker_init
+# (inherited by fork, pickled once per worker elsewhere): the chunk counter
+# and the work, so that a submission carries no data.
 _COUNTER: Any = None
+_WORK: tuple[Any, ...] = ()
 
 
-def _worker_init(counter: Any) -> None:
+def _worker_init(counter: Any, work: tuple[Any, ...]) -> None:
     """Workers leave Ctrl-C to the parent, which cancels the pool."""
     import signal
 
-    global _COUNTER
+    global _COUNTER, _WORK
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _COUNTER = counter
+    _COUNTER, _WORK = counter, work
 
 
 def _chunks(jobs: list[_Job], workers: int) -> list[list[_Job]]:
@@ -251,26 +275,22 @@ def _chunks(jobs: list[_Job], workers: int) -> list[list[_Job]]:
     return [jobs[i : i + size] for i in range(0, len(jobs), size)]
 
 
-def _drain(
-    chunks: list[list[_Job]],
-    config: Config | None,
-    kind: str | None,
-    cli: dict[str, Any],
-    cache_dir: Path | None,
-    counter: Any = None,
-    most: int | None = None,
-) -> list[tuple[int, FileResult]]:
-    """Take chunks off the shared counter and lint them: until none is left, or ``most``."""
-    counter = counter if counter is not None else _COUNTER
+def _drain(counter: Any, work: tuple[Any, ...], most: int) -> list[tuple[int, FileResult]]:
+    """Take up to ``most`` chunks off the shared counter and lint them."""
+    chunks, config, kind, cli, cache_dir = work
     out: list[tuple[int, FileResult]] = []
-    for _ in iter(int, 1) if most is None else range(most):
+    for _ in range(most):
         with counter.get_lock():
             i = counter.value
             if i >= len(chunks):
-                return out
+                break
             counter.value = i + 1
         out.extend(_lint_chunk(chunks[i], config, kind, cli, cache_dir))
     return out
+
+
+def _drain_in_worker(most: int) -> list[tuple[int, FileResult]]:
+    return _drain(_COUNTER, _WORK, most)
 
 
 def _lint_parallel(
@@ -281,7 +301,8 @@ def _lint_parallel(
     Every process, this one included, takes the next chunk off a shared
     counter until none is left: ``workers`` CPUs stay busy to the end, with
     one interpreter fewer in memory than a pool this process only waits on.
-    Falls back to this process alone if the pool fails.
+    Falls back to this process alone if the pool (or its shared counter)
+    cannot be had or fails.
     """
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -289,12 +310,7 @@ def _lint_parallel(
 
     folder = cache.folder if cache else None
     chunks = _chunks(jobs, workers)
-    # fork is cheapest (workers inherit loaded modules and caches); elsewhere
-    # use the platform default.
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods else None)
-    counter = ctx.Value("i", 0)
-    args = (chunks, req.config, req.kind, req.cli, folder)
+    work = (chunks, req.config, req.kind, req.cli, folder)
     # A worker hands back its results every `batch` chunks, so they do not
     # pile up there as well as here; two drains per worker are kept queued
     # so that no worker waits for this process to resubmit.
@@ -302,19 +318,24 @@ def _lint_parallel(
     queued = 2 * (workers - 1)
     out: list[tuple[int, FileResult]] = []
     try:
+        # fork is cheapest (workers inherit loaded modules and caches);
+        # elsewhere use the platform default.
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods else None)
+        counter = ctx.Value("i", 0)  # a semaphore: some sandboxes have none (OSError)
         with ProcessPoolExecutor(
-            workers - 1, mp_context=ctx, initializer=_worker_init, initargs=(counter,)
+            workers - 1, mp_context=ctx, initializer=_worker_init, initargs=(counter, work)
         ) as pool:
             futures: set[Future[list[tuple[int, FileResult]]]] = set()
 
             def top_up() -> None:
                 while len(futures) < queued and counter.value < len(chunks):
-                    futures.add(pool.submit(_drain, *args, most=batch))
+                    futures.add(pool.submit(_drain_in_worker, batch))
 
             try:
                 top_up()
                 while counter.value < len(chunks):
-                    out.extend(_drain(*args, counter=counter, most=1))
+                    out.extend(_drain(counter, work, 1))
                     for fut in [f for f in futures if f.done()]:
                         out.extend(fut.result())
                         futures.remove(fut)

@@ -264,3 +264,9 @@ def test_list_label_section_keeps_its_items_and_the_rest_of_the_list() -> None:
     plan = doc.sections_for("timeline")[0]
     assert "first step" in plan.own_text()
     assert "a report" not in risks.text()
+
+
+@pytest.mark.parametrize("lead", ["&nbsp;", "&#32;", "  "])
+def test_a_bold_heading_after_a_leading_entity_is_a_heading(lead: str) -> None:
+    doc = parse(f"# T\n\n{lead}**Metrics:**\n\nCTR +2%.\n", "d.md")
+    assert [s.id for s in doc.sections() if s.id] == ["metrics"]

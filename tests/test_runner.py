@@ -69,3 +69,32 @@ def test_more_workers_and_a_failing_pool_give_the_serial_result(tmp_path: Path, 
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoProcesses)
     assert lint(d, use_cache=False, jobs=2) == serial
+
+
+def test_no_semaphores_falls_back_to_this_process(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import multiprocessing.synchronize
+
+    d = corpus(tmp_path, PARALLEL_MIN_FILES * 2)
+    serial = lint(d, use_cache=False, jobs=1)
+
+    def no_semaphores(*args: object, **kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(multiprocessing.synchronize.SemLock, "__init__", no_semaphores)
+    assert lint(d, use_cache=False, jobs=4) == serial
+
+
+def test_gc_settings_and_a_callers_frozen_objects_survive_a_run(tmp_path: Path) -> None:
+    import gc
+
+    d = corpus(tmp_path, 3)
+    threshold = gc.get_threshold()
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        lint(d, use_cache=False, jobs=1)
+        assert gc.get_threshold() == threshold
+        # still frozen (a few frozen objects may have been freed meanwhile)
+        assert gc.get_freeze_count() > frozen // 2 > 0
+    finally:
+        gc.unfreeze()

@@ -64,7 +64,7 @@ _TAKEAWAYS_RE = re.compile(r"^[ \t]*(?:key takeaways|main takeaways|ключев
 
 def _block_text(block: Block) -> str:
     text = block.text
-    if "takeaway" not in text and "Takeaway" not in text and "выводы главы" not in text:
+    if "akeaway" not in text and "AKEAWAY" not in text and "ыводы главы" not in text and "ЫВОДЫ ГЛАВЫ" not in text:
         return text
     m = _TAKEAWAYS_RE.search(text)
     return text if m is None else text[: m.start()].rstrip("\n")
@@ -170,7 +170,9 @@ _BARE_LABEL_RE = re.compile(r"^\s*(?:[-*+•]\s+|\d+[.)]\s+)?(?:\*\*|__)?[^\n:]{
 
 
 # The hint pattern over a whole text, to find the lines worth a closer look.
-_HINT_LINES_RE = re.compile(_HINT_RE.pattern, re.I | re.M)
+# Its spaces must not cross a line end: over many blank lines `\s*` would
+# backtrack cubically (and per line it never could).
+_HINT_LINES_RE = re.compile(_HINT_RE.pattern.replace(r"\s", r"[^\S\n]"), re.I | re.M)
 
 
 def is_template_line(line: str) -> bool:
