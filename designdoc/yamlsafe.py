@@ -6,6 +6,7 @@ Front matter is a flat mapping, so this keeps the top-level key lines only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,9 @@ def load_yaml_with_lines(text: str, line_offset: int = 0) -> tuple[Any, dict[str
     ``line_offset`` is added to every line (the front matter starts after
     the opening ``---``). Raises :class:`YamlError` with a located message.
     """
+    simple = _simple_mapping(text, line_offset)
+    if simple is not None:
+        return simple
     import yaml
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -71,6 +75,68 @@ def load_yaml_with_lines(text: str, line_offset: int = 0) -> tuple[Any, dict[str
         line = _bad_date_line(node) or 1
         raise YamlError(line + line_offset, f"invalid date ({err}); write a real date such as 2026-11-24") from None
     return data, key_lines
+
+
+# Front matter is nearly always `key: word`, `key: "text"`, `key: [a, b]`: read
+# that shape without PyYAML (its import is ~15 ms of a one-file pre-commit run).
+# Anything that YAML could read differently goes to PyYAML: a value that its
+# resolvers would turn into a bool, null, number, date or merge key, an
+# indicator, a comment, a tab, an escape, nesting, a key that is not a word.
+_SIMPLE_KEY_RE = re.compile(r"([A-Za-z_][\w-]*):(?: +(.*))?\Z")
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`+.0123456789~=<")
+_RESOLVED_WORDS = frozenset("yes no true false on off null y n".split())
+
+
+def _simple_word(value: str) -> bool:
+    """A plain scalar that YAML reads as exactly this string."""
+    return bool(value) and value[0] not in _INDICATORS and value.lower() not in _RESOLVED_WORDS and not (
+        set(value) & {":", "#", "\t", "[", "]", "{", "}", ",", "\\", "'", '"'}
+    ) and value == value.strip()
+
+
+def _simple_value(value: str) -> tuple[bool, Any]:
+    """(understood, value) for the value part of a front matter line."""
+    if not value:
+        return True, None
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        inner = value[1:-1]
+        if value[0] in inner or "\\" in inner or "\t" in inner:
+            return False, None
+        return True, inner
+    if value[0] == "[" and value[-1] == "]":
+        inner = value[1:-1].strip()
+        if not inner:
+            return True, []
+        items = []
+        for raw in inner.split(","):
+            item = raw.strip()
+            ok, got = _simple_value(item) if item[:1] in ("'", '"') else (_simple_word(item), item)
+            if not ok or not isinstance(got, str):
+                return False, None
+            items.append(got)
+        return True, items
+    return (True, value) if _simple_word(value) else (False, None)
+
+
+def _simple_mapping(text: str, line_offset: int) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """Front matter of the common flat shape, or None to let PyYAML read it."""
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    for n, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip(" ")
+        if not line or line.startswith("#"):
+            continue
+        if not line.isprintable():
+            return None  # YAML refuses some control characters: let PyYAML say so
+        m = _SIMPLE_KEY_RE.match(line)
+        if m is None or m.group(1).lower() in _RESOLVED_WORDS:
+            return None
+        ok, value = _simple_value(m.group(2) or "")
+        if not ok:
+            return None
+        data[m.group(1)] = value
+        key_lines.setdefault(m.group(1), n + line_offset)
+    return (data, key_lines) if data else None
 
 
 def _count_aliases(node: Any) -> int:
