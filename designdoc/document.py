@@ -755,7 +755,7 @@ def _without_template(block: Block) -> Block:
     keep = [line for line in lines if not boilerplate.is_template(line)]
     if len(keep) == len(lines):
         return block
-    if not any(ch.isalnum() for line in keep for ch in line if line.strip(" .|-") ):
+    if not any(ch.isalnum() for line in keep for ch in line):  # "...", "| |" are no answer
         return Block("template", block.line, block.end_line, block.text, block.rows)
     if block.type == "table":
         return block  # the author's rows under a template header: a real table

@@ -137,10 +137,6 @@ class _Pattern:
         self.leading = leading or (anchor is None and self.keys is not None)
         self._rx: re.Pattern[str] | None = None
 
-    def possible(self, lower: str) -> bool:
-        keys = self.keys
-        return keys is None or any(k in lower for k in keys)
-
     def finditer(self, norm: str, lower: str) -> Iterator[re.Match[str]]:
         """Hits in ``norm``, left to right and non-overlapping, like ``re.finditer``."""
         keys = self.keys

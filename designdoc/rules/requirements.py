@@ -13,7 +13,6 @@ from designdoc.lexicon.scope import (
     scope,
     sentences,
     sentences_hit,
-    sentences_with,
     text_of,
     without_placeholders,
 )
