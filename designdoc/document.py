@@ -717,6 +717,8 @@ def parse(
     if template_lines:
         items = [(k, _without_template(v) if k == "block" else v) for k, v in items]
     root = _fold(headings, ids, items, line_count)
+    if "ab_test" in ids:
+        root = _confirm_by_content(root)
     lang = fm.get("lang") if fm and fm.get("lang") in LANGS else _guess_lang(root)
     status = fm.get("status") if fm and fm.get("status") in STATUSES else "draft"
     return Document(
@@ -760,6 +762,39 @@ def _without_template(block: Block) -> Block:
     if block.type == "table":
         return block  # the author's rows under a template header: a real table
     return Block(block.type, block.line, block.end_line, "\n".join(keep), block.rows)
+
+
+# Headings that name a section only loosely ("IX. Measuring and reporting",
+# the book's A/B chapter, "Effect evaluation") are that section only when
+# the heading or the text says something of the kind: a list of product
+# metrics under "Measuring and reporting" is no A/B test design.
+_CONFIRM_BY: dict[str, tuple[str, ...]] = {
+    "ab_test": (
+        "ab_context", "ab_group", "ab_comparison", "ab_split_unit", "significance",
+        "significance_word", "aa_test", "ab_deferral", "ab_alternative",
+    ),
+}
+
+
+def _confirm_by_content(root: Section) -> Section:
+    """``root`` with the ids of sections whose content disowns them dropped."""
+    from dataclasses import replace
+
+    from designdoc import lexicon
+    from designdoc.lexicon.scope import clean_text
+
+    def fix(sec: Section) -> Section:
+        children = tuple(fix(c) for c in sec.children)
+        concepts = _CONFIRM_BY.get(sec.id or "")
+        drop = False
+        if concepts:
+            text = sec.title + "\n" + clean_text(sec)
+            drop = not any(lexicon.has(c, text) for c in concepts)
+        if drop or children != sec.children:
+            return replace(sec, id=None if drop else sec.id, children=children)
+        return sec
+
+    return fix(root)
 
 
 def _fold(

@@ -270,3 +270,25 @@ def test_list_label_section_keeps_its_items_and_the_rest_of_the_list() -> None:
 def test_a_bold_heading_after_a_leading_entity_is_a_heading(lead: str) -> None:
     doc = parse(f"# T\n\n{lead}**Metrics:**\n\nCTR +2%.\n", "d.md")
     assert [s.id for s in doc.sections() if s.id] == ["metrics"]
+
+
+@pytest.mark.parametrize(
+    ("body", "is_ab"),
+    [
+        # A list of product metrics under the book's A/B chapter title: no experiment.
+        ("Time to first token\n% of new Q&A sessions\n% of positive feedback", False),
+        ("Время ответа\nДоля положительных отзывов", False),
+        # The same title over an experiment plan, or over a reasoned deferral.
+        ("A/B test on 50% of users for two weeks, α = 0.05.", True),
+        ("Сравниваем контрольную группу с тестовой в течение 14 дней.", True),
+        ("No A/B test because traffic is too low.", True),
+    ],
+)
+def test_loose_ab_heading_needs_experiment_content(body: str, is_ab: bool) -> None:
+    doc = parse(f"# Goals\n\nText.\n\n## IX. Measuring and reporting\n\n{body}\n")
+    assert bool(doc.sections_for("ab_test")) is is_ab
+
+
+def test_a_named_ab_heading_stays_even_when_empty() -> None:
+    doc = parse("# Goals\n\nText.\n\n## A/B test\n\nTBD\n")
+    assert doc.sections_for("ab_test")
