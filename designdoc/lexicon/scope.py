@@ -35,6 +35,15 @@ ONE_PAGER_HOME: dict[str, tuple[str, ...]] = {
 # and "e.g. the" stay whole), and at every line end (list items, table rows).
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZА-ЯЁ0-9«\"(*-])|(?<=;)\s+|\n+")
 _WORD_RE = re.compile(r"\w{2,}")
+# A line break inside a hard-wrapped sentence: a long line that ends in a
+# letter or comma, followed by a lower-case word. Short lines ("- recall")
+# are list items, not wrapped prose, and stay apart.
+_SOFT_WRAP_RE = re.compile(r"(?<=[^\n]{39}[a-zа-яё,])\n(?=[a-zа-яё])")
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` with the line breaks of hard-wrapped sentences made spaces (same length)."""
+    return _SOFT_WRAP_RE.sub(" ", text) if "\n" in text else text
 
 
 @dataclass(frozen=True)
@@ -62,17 +71,35 @@ class Scope:
 _TAKEAWAYS_RE = re.compile(r"^[ \t]*(?:key takeaways|main takeaways|ключевые выводы главы)[ \t]*:?[ \t]*$", re.I | re.M)
 
 
-def _block_text(block: Block) -> str:
+def _block_text(block: Block) -> tuple[str, bool]:
+    """The block's text up to a takeaways label; and whether the label ends the block.
+
+    A label that ends its block ("Key takeaways:" as a paragraph of its own)
+    heads the list that follows, which is cut too.
+    """
     text = block.text
     if "akeaway" not in text and "AKEAWAY" not in text and "ыводы главы" not in text and "ЫВОДЫ ГЛАВЫ" not in text:
-        return text
+        return text, False
     m = _TAKEAWAYS_RE.search(text)
-    return text if m is None else text[: m.start()].rstrip("\n")
+    if m is None:
+        return text, False
+    return text[: m.start()].rstrip("\n"), not text[m.end() :].strip()
 
 
 def clean_own_text(sec: Section) -> str:
     """``Section.own_text`` without pasted template summaries ("Key takeaways")."""
-    return "\n".join(t for b in sec.blocks if b.type not in ("code", "template") and (t := _block_text(b)))
+    parts: list[str] = []
+    heads_list = False
+    for b in sec.blocks:
+        if b.type in ("code", "template"):
+            continue
+        if heads_list and b.type == "list":
+            heads_list = False
+            continue
+        text, heads_list = _block_text(b)
+        if text:
+            parts.append(text)
+    return "\n".join(parts)
 
 
 def clean_text(sec: Section) -> str:
@@ -275,7 +302,7 @@ def body_without(doc: Document, *sids: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Rough sentences (and list items, table rows) of a text."""
-    return [s.strip() for s in _SENTENCE_END_RE.split(text) if s.strip()]
+    return [s.strip() for s in _SENTENCE_END_RE.split(_unwrapped(text)) if s.strip()]
 
 
 def sentences_hit(concept: str, text: str) -> list[str]:
@@ -288,6 +315,7 @@ def sentences_hit(concept: str, text: str) -> list[str]:
     if not hits:
         return []
     # Boundaries as :func:`sentences` splits: (start, end) of each separator.
+    text = _unwrapped(text)  # same length: the hits' offsets still hold
     seps = [(m.start(), m.end()) for m in _SENTENCE_END_RE.finditer(text)]
     ends = [a for a, _ in seps]
     out: list[str] = []

@@ -124,6 +124,11 @@ def test_online_metric_ignores_training_losses_latency_and_template_summaries(md
      [(1, OFFLINE)]),
     ("## Metrics and losses\nShare of positive feedback +5%; recall@5 ≥ 0.6.\n\n- **Key Takeaways:**\n"
      "    1. Pick both offline and online metrics.\n", []),
+    # the label as a paragraph of its own heads the list below it
+    ("## Metrics and losses\nShare of positive feedback +5%.\n\nKey takeaways:\n\n"
+     "1. Pick offline metrics such as recall@k and PR-AUC.\n", [(1, OFFLINE)]),
+    ("## Метрики\nДоля положительных отзывов +5%.\n\nКлючевые выводы главы:\n\n"
+     "1. Выбирайте офлайн-метрики вроде recall@k и PR-AUC.\n", [(1, OFFLINE)]),
 ])
 def test_offline_metric_ignores_template_summaries(md, expected):
     assert check(md, OFFLINE) == expected

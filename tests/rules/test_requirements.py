@@ -124,3 +124,15 @@ def test_author_hint_alone_is_not_a_requirements_section(hint):
 ])
 def test_readiness_heading_needs_a_measurable_bar(md, expected):
     assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize(("text", "fires"), [
+    # A sentence hard-wrapped across lines is still one sentence.
+    ("A missed pedestrian in the camera feed of the test vehicle\nmay result in a collision.", False),
+    ("Пропуск дефекта на изображении с камеры контроля качества линии\nприводит к простою линии.", False),
+    # Short list items are not one wrapped sentence.
+    ("- missed pedestrian\n- result in a collision report", True),
+])
+def test_hard_wrapped_sentences(text, fires):
+    got = check(f"## Requirements\n{text}\n", "error-costs-not-discussed")
+    assert got == ([(1, "error-costs-not-discussed")] if fires else [])
