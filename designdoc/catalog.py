@@ -267,14 +267,24 @@ class Catalog:
     def match_all(self, titles: list[str], kind: str | None) -> list[str | None]:
         return [self.match(t, kind) for t in titles]
 
-    def infer_kind(self, ids: list[str | None]) -> str:
-        """Guess the kind of a doc without front matter from its matched headings."""
+    def infer_kind(self, ids: list[str | None], levels: list[int] | None = None) -> str:
+        """Guess the kind of a doc without front matter from its matched headings.
+
+        ``levels`` (one per id) lets why/what/how count only near the top of
+        the outline: "Зачем / Что делаем" repeated under each option of a
+        full doc does not make it a one-pager.
+        """
         found = {i for i in ids if i}
         scores = {k: len(found & set(v)) for k, v in self.kinds.items()}
         # why/what/how also match full-doc words; a one-pager needs two of them
-        # and few full-doc sections of its own level.
+        # and few full-doc sections of its own.
         if scores.get("hypothesis", 0) >= 3 and scores["hypothesis"] >= scores.get("full", 0) - 1:
             return "hypothesis"
+        if levels is not None and len(levels) == len(ids):
+            repeated = [lv for lv in set(levels) if levels.count(lv) >= 2]
+            top = min(repeated or levels or [1])
+            near_top = {i for i, lv in zip(ids, levels) if i and lv <= top + 1}
+            scores["one-pager"] = len(near_top & set(self.kinds.get("one-pager", ())))
         if scores.get("one-pager", 0) >= 2 and scores.get("full", 0) <= 6:
             return "one-pager"
         return "full"

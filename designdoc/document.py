@@ -707,7 +707,7 @@ def parse(
     if declared_kind is None and fm and isinstance(fm.get("kind"), str) and fm["kind"] in KINDS:
         declared_kind = fm["kind"]
     ids = catalog.match_all(raw_titles, declared_kind)
-    final_kind = declared_kind or catalog.infer_kind(ids)
+    final_kind = declared_kind or catalog.infer_kind(ids, [h[1] for h in headings])
     if declared_kind is None:
         # Re-match with the inferred kind so kind-specific sections win.
         ids = catalog.match_all(raw_titles, final_kind)

@@ -156,6 +156,13 @@ def test_tables_keep_rows() -> None:
         ("## Idea\nx\n## Expected effect\ny\n## Time to a verdict\nz\n## Resources\nq\n", "hypothesis"),
         ("## Goals\nx\n## Metrics\ny\n## Data\nz\n", "full"),
         ("no headings at all", "full"),
+        # why/what/how under the top level of a one-pager still make one
+        ("# Churn model\n## Project\n### Why\nx\n### What\ny\n### How\nz\n", "one-pager"),
+        # "what we do / why" repeated under each option of a full doc do not
+        ("# Hypotheses\n## 1. Problem\nx\n## 2. Options\n### Option 1\n#### What we do\na\n#### Why\nb\n"
+         "### Option 2\n#### What we do\nc\n#### Why\nd\n## 3. Metrics\ne\n", "full"),
+        ("# Гипотезы\n## 1. Проблема\nx\n## 2. Решения\n### Уровень 0\n#### Что делаем\na\n#### Зачем\nb\n"
+         "### Уровень 1\n#### Что делаем\nc\n#### Зачем\nd\n## 3. Метрики\ne\n", "full"),
     ],
 )
 def test_kind_inference(md: str, kind: str) -> None:
