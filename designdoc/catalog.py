@@ -133,6 +133,7 @@ class Catalog:
     kinds: dict[str, tuple[str, ...]]
     sections: dict[str, SectionSpec]
     not_sections: tuple[str, ...] = ()
+    howto_headings: tuple[str, ...] = ()
     _index: list[tuple[frozenset[str], str, str]] = field(default_factory=list, repr=False)
     _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _never: list[frozenset[str]] = field(default_factory=list, repr=False)
@@ -194,7 +195,7 @@ class Catalog:
             for kind, ids in kinds.items():
                 if sid not in ids:
                     kinds[kind] = (*ids, sid)
-        return Catalog(kinds, sections, self.not_sections)
+        return Catalog(kinds, sections, self.not_sections, self.howto_headings)
 
     def ids_for(self, kind: str | None) -> tuple[str, ...]:
         return self.kinds.get(kind or "", ())
@@ -267,6 +268,25 @@ class Catalog:
     def match_all(self, titles: list[str], kind: str | None) -> list[str | None]:
         return [self.match(t, kind) for t in titles]
 
+    def opens_howto(self, title: str) -> bool:
+        """Whether a heading opens a README's how-to part ("Installation & usage")."""
+        if not self.howto_headings:
+            return False
+        forms = self.__dict__.get("_howto_forms")
+        if forms is None:
+            forms = {tuple(w for w in normalise_heading(p).split() if w not in FILLER) for p in self.howto_headings}
+            forms.discard(())
+            self.__dict__["_howto_forms"] = forms
+        words = tuple(w for w in normalise_heading(title).split() if w not in FILLER)
+        if not words or len(words) > 6:
+            return False
+        # The words must split into listed phrases, in order.
+        ends = {0}
+        for i in range(len(words)):
+            if i in ends:
+                ends.update(i + len(f) for f in forms if words[i : i + len(f)] == f)
+        return len(words) in ends
+
     def infer_kind(self, ids: list[str | None], levels: list[int] | None = None) -> str:
         """Guess the kind of a doc without front matter from its matched headings.
 
@@ -306,12 +326,14 @@ def _load(data: dict[str, Any], built: dict[str, Any] | None = None) -> Catalog:
             title=dict(entry["title"]),
             synonyms=tuple(words),
         )
+    howto = tuple(data.get("howto_headings", ()))
     if built is None:
-        return Catalog(kinds, sections, tuple(data.get("not_sections", ())))
+        return Catalog(kinds, sections, tuple(data.get("not_sections", ())), howto)
     return Catalog(
         kinds,
         sections,
         tuple(data.get("not_sections", ())),
+        howto,
         _index=[(frozenset(stems), sid, norm) for stems, sid, norm in built["index"]],
         _exact={k: list(v) for k, v in built["exact"].items()},
         _never=[frozenset(stems) for stems in built["never"]],

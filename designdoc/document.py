@@ -706,11 +706,13 @@ def parse(
     fm = fm or None
     if declared_kind is None and fm and isinstance(fm.get("kind"), str) and fm["kind"] in KINDS:
         declared_kind = fm["kind"]
-    ids = catalog.match_all(raw_titles, declared_kind)
-    final_kind = declared_kind or catalog.infer_kind(ids, [h[1] for h in headings])
+    levels = [h[1] for h in headings]
+    howto = _howto_headings(raw_titles, levels, catalog)
+    ids = _outside(howto, catalog.match_all(raw_titles, declared_kind))
+    final_kind = declared_kind or catalog.infer_kind(ids, levels)
     if declared_kind is None:
         # Re-match with the inferred kind so kind-specific sections win.
-        ids = catalog.match_all(raw_titles, final_kind)
+        ids = _outside(howto, catalog.match_all(raw_titles, final_kind))
 
     # Prompts left from a public template are not the author's text.
     template_lines = _template_lines(source, fm_end, code_lines)
@@ -764,13 +766,31 @@ def _without_template(block: Block) -> Block:
     return Block(block.type, block.line, block.end_line, "\n".join(keep), block.rows)
 
 
+def _howto_headings(titles: list[str], levels: list[int], catalog: Catalog) -> set[int]:
+    """Indexes of the headings in a README's how-to part, and of the headings under them."""
+    inside: set[int] = set()
+    open_level: int | None = None
+    for i, (title, level) in enumerate(zip(titles, levels)):
+        if open_level is not None and level > open_level:
+            inside.add(i)
+            continue
+        open_level = level if catalog.opens_howto(title) else None
+        if open_level is not None:
+            inside.add(i)
+    return inside
+
+
+def _outside(skip: set[int], ids: list[str | None]) -> list[str | None]:
+    return [None if i in skip else sid for i, sid in enumerate(ids)] if skip else ids
+
+
 # Headings that name a section only loosely ("IX. Measuring and reporting",
 # the book's A/B chapter, "Effect evaluation") are that section only when
 # the heading or the text says something of the kind: a list of product
 # metrics under "Measuring and reporting" is no A/B test design.
 _CONFIRM_BY: dict[str, tuple[str, ...]] = {
     "ab_test": (
-        "ab_context", "ab_group", "ab_comparison", "ab_split_unit", "significance",
+        "ab_named", "ab_group", "ab_comparison", "ab_split_unit", "significance",
         "significance_word", "aa_test", "ab_deferral", "ab_alternative",
     ),
 }

@@ -299,3 +299,30 @@ def test_loose_ab_heading_needs_experiment_content(body: str, is_ab: bool) -> No
 def test_a_named_ab_heading_stays_even_when_empty() -> None:
     doc = parse("# Goals\n\nText.\n\n## A/B test\n\nTBD\n")
     assert doc.sections_for("ab_test")
+
+
+@pytest.mark.parametrize(
+    ("md", "want"),
+    [
+        # A README's set-up part: "Requirements" there lists packages.
+        ("## Goals\nx\n## Установка\n### Требования\nPython 3.10\n## Метрики\nF1\n",
+         [("Goals", "goals"), ("Установка", None), ("Требования", None), ("Метрики", "metrics")]),
+        ("## Installation & usage\n### Requirements\npip install\n### Data\n`data/`\n## Risks\nx\n",
+         [("Installation & usage", None), ("Requirements", None), ("Data", None), ("Risks", "risks")]),
+        # Headings that only share a word with the how-to part stay sections.
+        ("## Experiment setup\nSplit by user.\n## Запуск пилота\nДве недели.\n",
+         [("Experiment setup", "ab_test"), ("Запуск пилота", "ab_test")]),
+    ],
+)
+def test_readme_howto_part_holds_no_design_sections(md: str, want: list[tuple[str, str | None]]) -> None:
+    assert [(s.title, s.id) for s in parse(md).sections()] == want
+
+
+@pytest.mark.parametrize("heading", ["8.1. Unit Tests", "Integration tests", "Load testing", "Тестирование"])
+@pytest.mark.parametrize(
+    "body",
+    ["Pytest covers the parser; CI runs the suite on each commit.", "Тесты для парсера PDF и классификатора запросов."],
+)
+def test_software_tests_are_not_the_ab_section(heading: str, body: str) -> None:
+    doc = parse(f"## Goals\nx\n## {heading}\n{body}\n")
+    assert not doc.sections_for("ab_test")

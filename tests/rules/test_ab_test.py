@@ -139,6 +139,13 @@ def test_guardrail(md, expected):
     ("## A/B test\nSuccess: listening time +3% with statistical significance.\n", []),
     ("## A/B test\nSplit by user id for two weeks; α = 0.05, power 0.8.\n", [(1, "ab-no-hypothesis")]),
     ("## A/B-тест\nСплит по user_id, 2 недели.\n", [(1, "ab-no-hypothesis")]),
+    # the goal of the pilot as a nominal claim: checking a reduction against today's system
+    ("## Пилот\nЦелью пилота является проверка снижения потерь от мошенничества по сравнению "
+     "с текущей системой правил.\n", []),
+    ("## Pilot\nThe pilot verifies the reduction in fraud losses against the current rules.\n", []),
+    # checking that "the model works" states no direction on a metric
+    ("## Пилот\nЦель пилота — проверка работы модели на реальных данных.\n", [(1, "ab-no-hypothesis")]),
+    ("## Pilot\nThe pilot checks the model on live data.\n", [(1, "ab-no-hypothesis")]),
 ])
 def test_hypothesis(md, expected):
     assert check(md, "ab-no-hypothesis") == expected
