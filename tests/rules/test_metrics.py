@@ -43,6 +43,11 @@ def test_no_online_metric(md, expected):
     # named in validation instead
     ("## Metrics\nConversion +2%.\n## Modeling\nTime split; MAE on the last month.\n", []),
     ("# One-pager\n## What\nConversion +2%.\n## How\nOffline we measure recall@5.\n", []),
+    # a named model metric anywhere counts (an A/B plan's admission bar) ...
+    ("## Metrics\nConversion +2%.\n## Rollout plan\nAdmitted to the test at ROC-AUC ≥ 0.90.\n", []),
+    ("## Метрики\nКонверсия +2%.\n## План запуска\nДопуск в A/B: nDCG@10 ≥ 0,5.\n", []),
+    # ... a bare "accurate" outside the metrics does not
+    ("## Metrics\nConversion +2%.\n## Goals\nAccurate recommendations for every user.\n", [(1, OFFLINE)]),
 ])
 def test_no_offline_metric(md, expected):
     assert check(md, OFFLINE) == expected
