@@ -163,7 +163,9 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
     listening time +3%", «отток ниже на 1 п.п.»). A pilot success criterion
     that compares with the control group or the baseline by a number counts
     too ("handling time ≥ 30% lower vs control", «в 60% магазинов модель
-    лучше бейзлайна»).
+    лучше бейзлайна»). A pilot with no control group states its hypothesis as
+    the bar it must clear on a named metric ("Success criteria: user
+    satisfaction ≥ 80%", «Критерии успеха пилота: recall ≥ 0,85»).
 
     Fails:
 
@@ -201,6 +203,10 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
                 lexicon.has("expected_change", sent) or lexicon.has("numeric_target", sent)
             ):
                 return
+    # … or, in a pilot with no control group, as the bar the pilot must clear
+    # on a named metric: "3.2 Success criteria: user satisfaction ≥ 80%".
+    if not lexicon.has("ab_group", sc.text) and _success_bar(sc, doc, metric=True):
+        return
     yield ctx.problem(
         sc.anchor,
         ctx.say(
@@ -222,7 +228,7 @@ def _pilot_success(sc: Scope, doc: Document) -> Iterator[Section]:
             yield sec
 
 
-def _success_bar(sc: Scope, doc: Document) -> bool:
+def _success_bar(sc: Scope, doc: Document, metric: bool = False) -> bool:
     """A pilot's success criterion with a number names the measure that decides it.
 
     "What we count as a successful pilot: positive feedback in at least 50%
@@ -231,10 +237,14 @@ def _success_bar(sc: Scope, doc: Document) -> bool:
     («3.2. Метрики успеха пилота» numbered under the pilot but written at the
     pilot heading's own level).
     """
-    return any(
-        lexicon.has("numeric_target", without_placeholders(clean_text(sec)))
-        for sec in _pilot_success(sc, doc)
-    )
+    for sec in _pilot_success(sc, doc):
+        for sent in sentences(without_placeholders(clean_text(sec))):
+            if lexicon.has("numeric_target", sent) and (
+                not metric or lexicon.has("online_metric", sent) or lexicon.has("offline_metric", sent)
+                or lexicon.has("accuracy", sent)
+            ):
+                return True
+    return False
 
 
 @rule(

@@ -375,9 +375,13 @@ def test_pilot_success_criterion_names_the_primary_metric(md, expected):
      "- Ошибка прогноза ниже 12%.\n", "ab-no-primary-metric", []),
     ("## 3. Pilot\nCompare with the planners' numbers.\n## 3.2. Pilot success criteria\n"
      "- Forecast error below 12%.\n", "ab-no-primary-metric", []),
-    # A success bar with no comparison is no hypothesis; a success section of another topic is no pilot bar.
+    # With no control group, the bar the pilot must clear on a metric is its hypothesis ...
     ("## 3. Пилот\nСравниваем с ручным планом.\n## 3.2. Метрики успеха пилота\n"
+     "- Ошибка прогноза ниже 12%.\n", "ab-no-hypothesis", []),
+    # ... but not when the test has a control group: then the bar must compare with it.
+    ("## 3. A/B-тест\nКонтрольная группа — 50% складов.\n## 3.2. Метрики успеха пилота\n"
      "- Ошибка прогноза ниже 12%.\n", "ab-no-hypothesis", [(1, "ab-no-hypothesis")]),
+    # A success section of another topic is no pilot bar.
     ("## A/B test\nThe pilot runs in two depots.\n## Business success criteria\n"
      "- Revenue of 2M per year.\n", "ab-no-primary-metric", [(1, "ab-no-primary-metric")]),
 ])
@@ -393,3 +397,15 @@ def test_pilot_success_bar_outside_the_ab_section(md, rule, expected):
 ])
 def test_split_by_hash_of_an_id_column(md, expected):
     assert check(md, "ab-no-split-unit") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a pilot with no control group states its hypothesis as the bar it must clear on a metric
+    ("## Pilot\nUsers try the tool for a month.\n### Success criteria\n- User satisfaction ≥ 80%.\n", []),
+    ("## Пилот\nОператоры работают с моделью месяц.\n### Критерии успеха пилота\n- Recall ≥ 0,85.\n", []),
+    # a bar on no metric ("no downtime") is no hypothesis
+    ("## Pilot\nUsers try the tool for a month.\n### Success criteria\n- No more than 2 outages.\n",
+     [(1, "ab-no-hypothesis")]),
+])
+def test_pilot_success_bar_as_hypothesis(md, expected):
+    assert check(md, "ab-no-hypothesis") == expected

@@ -34,6 +34,11 @@ def test_arrow_inside_an_example_is_not_a_mitigation():
 @pytest.mark.parametrize("text", [
     "- AM adoption: AMs may ignore the list. We will partner with sales enablement.",
     "- Макрошок — стресс-тест на сценарии 2020 года.",
+    # what can remedy or soften a risk is its mitigation
+    "Wrong features may be collected. However, this can be readily remedied with a user survey.",
+    "False positives annoy customers; a verification step can partially alleviate this.",
+    "Сбои парсера PDF. Это можно частично компенсировать ручной проверкой.",
+    "Задержка меток: риск снимается еженедельной сверкой с CRM.",
 ])
 def test_more_mitigation_wordings(text):
     assert check(f"## Risks\n{text}\n", "risk-without-mitigation") == []
@@ -51,3 +56,11 @@ def test_more_mitigation_wordings(text):
 ])
 def test_what_the_team_must_do_is_a_mitigation(md, expected):
     assert check(md, RULE) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wrong features may be collected, and the loss cannot be remedied.",
+    "Сбои парсера PDF; последствия не устранить.",
+])
+def test_a_risk_said_to_be_beyond_remedy_has_no_mitigation(text):
+    assert check(f"## Risks\n{text}\n", "risk-without-mitigation") == [(1, "risk-without-mitigation")]
