@@ -51,6 +51,7 @@ _AB_SLASH_RE = re.compile(r"^\s*[aа]\s*/")
 _MEMO_MAX = 4096
 
 # Text after the first colon or spaced dash of a heading is a summary, not its title.
+_BRACKET_RE = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 _HEAD_RE = re.compile(r"\s*[:：]\s|\s[—–-]\s")
 FILLER = frozenset(
     """a an the and or of for to in on with our we do does is are be will how what why which
@@ -224,6 +225,17 @@ class Catalog:
             # "Этап - 2 …": a lone stage word before the dash is an enumerator.
             if head.strip() and head != title and normalise_heading(head) not in _STAGE_WORDS:
                 found = self._match(head, kind)
+        if found is None and ("[" in title or "(" in title):
+            # "Conducting a pilot [at the approval stage]", "Ограничения (Constraints)":
+            # a bracketed note or a translation beside the title; try the title
+            # without it, then the bracket's own words.
+            bare = _BRACKET_RE.sub(" ", title)
+            if bare.strip() and bare != title:
+                found = self._match(bare, kind)
+            for inner in _BRACKET_RE.findall(title) if found is None else ():
+                found = self._match(inner[1:-1], kind)
+                if found is not None:
+                    break
         if found is None:
             # "Подготовка бейзлайн решения на основе LLaMA 3.2 …" / "Baseline
             # model trained on last year's orders with default settings": a

@@ -179,3 +179,26 @@ def test_appendix_headings_that_are_not_sections(heading: str) -> None:
 )
 def test_neighbours_of_unmatched_appendix_headings(heading: str, expected: str) -> None:
     assert default_catalog().match(heading, "full") == expected
+
+
+@pytest.mark.parametrize(
+    "heading, expected",
+    [
+        # A bracketed note is not part of the title ...
+        ("1.2.4. Conducting a pilot [at the approval stage]", "ab_test"),
+        ("Метрики [черновик]", "metrics"),
+        ("Success criteria (see section 3)", "requirements"),
+        ("2. Methodology (Data Scientist)", "modeling"),
+        # ... and a translation beside the title is read on its own.
+        ("Проблема (Problem Statement)", "goals"),
+        ("Данные (Datasets)", "data"),
+        ("Something else (Risks)", "risks"),
+        # Software testing is no A/B test, in either form.
+        ("8.1. Unit Tests", None),
+        ("Стратегия тестирования (Testing Strategy)", None),
+        ("Нагрузочное тестирование", None),
+        ("A/B test plan", "ab_test"),
+    ],
+)
+def test_brackets_and_software_tests(heading: str, expected: str | None) -> None:
+    assert default_catalog().match(heading, "full") == expected

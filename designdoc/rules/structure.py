@@ -331,8 +331,10 @@ def empty_section(doc: Document, ctx: Context) -> Iterator[Problem]:
         Label delay may hide drift for two weeks; we monitor a proxy metric daily.
     """
 
-    def visit(sec: Section) -> Iterator[Problem]:
-        if sec.id and _empty(sec):
+    def visit(sec: Section, after: Section | None) -> Iterator[Problem]:
+        # "## 2. Methodology" right above "## 2.1. Problem" at the same level:
+        # the numbering nests what the Markdown levels do not.
+        if sec.id and _empty(sec) and not _numbered_under(after, sec):
             title = sec.title or sec.id
             yield ctx.problem(
                 sec,
@@ -344,11 +346,24 @@ def empty_section(doc: Document, ctx: Context) -> Iterator[Problem]:
                 end_line=sec.end_line,
             )
             return
-        for child in sec.children:
-            yield from visit(child)
+        yield from visit_all(sec.children)
 
-    for top in doc.root.children:
-        yield from visit(top)
+    def visit_all(secs: tuple[Section, ...]) -> Iterator[Problem]:
+        for i, child in enumerate(secs):
+            yield from visit(child, secs[i + 1] if i + 1 < len(secs) else None)
+
+    yield from visit_all(doc.root.children)
+
+
+_NUMBER_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?(?:\s|$)")
+
+
+def _numbered_under(sec: Section | None, parent: Section) -> bool:
+    """Whether ``sec``'s numbering extends ``parent``'s ("2.1" after "2.")."""
+    if sec is None:
+        return False
+    a, b = _NUMBER_RE.match(parent.title), _NUMBER_RE.match(sec.title)
+    return bool(a and b and b.group(1).startswith(a.group(1) + "."))
 
 
 @rule(

@@ -104,6 +104,10 @@ def test_missing_section_other_kinds(md: str, expected: list[tuple[int, str]]) -
         ("## Metrics\n### Online\nCTR +2%\n", []),
         # non-catalogue sections are not judged
         ("## Appendix\n", []),
+        # numbering nests "2.1" under "2." even at the same Markdown level
+        ("## 2. Методология\n\n## 2.1. Постановка задачи\nРегрессия.\n", []),
+        ("## 2. Methodology\n\n## 3. Metrics\nCTR +2%.\n", [(1, "empty-section")]),
+        ("## 2. Methodology\n\n## 2.1. Problem\nRegression.\n## 3. Risks\n", [(5, "empty-section")]),
     ],
 )
 def test_empty_section(md: str, expected: list[tuple[int, str]]) -> None:
