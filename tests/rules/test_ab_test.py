@@ -108,6 +108,15 @@ def test_duration(md, expected):
     ("## A/B-тест\nПилот на 2 станциях из 12.\n", []),
     ("## A/B test\n50/50 split for two weeks.\n", [(1, "ab-no-split-unit")]),
     ("## A/B-тест\nДелим трафик 50/50.\n", [(1, "ab-no-split-unit")]),
+    # a share of units put into an arm is a split; a share that reports an outcome is not
+    ("## A/B test\n20% of users get the new ranker for two weeks.\n", []),
+    ("## A/B test\nUnit: user; 5% of users are enrolled, the rest see the production feed.\n", []),
+    ("## A/B test\nA/B testing: one group receives the recommendations, the other group does not.\n", []),
+    ("## A/B-тест\n20% пользователей получают новую модель.\n", []),
+    ("## A/B-тест\nРаскатываем на 20% клиентов.\n", []),
+    ("## Pilot\nSuccess: over 75% of pilot users report satisfaction.\n", [(1, "ab-no-split-unit")]),
+    ("## Pilot\nA limited release to a small group of users.\n", [(1, "ab-no-split-unit")]),
+    ("## Пилот\nНе менее 75% пользователей довольны сервисом.\n", [(1, "ab-no-split-unit")]),
 ])
 def test_split_unit(md, expected):
     assert check(md, "ab-no-split-unit") == expected
