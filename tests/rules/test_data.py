@@ -88,3 +88,15 @@ def test_feature_source_under_a_data_heading_elsewhere(md, expected):
 ])
 def test_label_source_needs_a_definition_not_a_count(md, expected):
     assert check(md, "no-label-source") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # where the labels come from may be said outside the data section
+    ("## Data\nDocs from the wiki.\n## Pilot\nPrecision against our 300 labeled documents ≥ 90%.\n", []),
+    ("## Данные\nДокументы из вики.\n## Пилот\nСверяем с разметкой асессоров.\n", []),
+    # saying there are none is no source
+    ("## Data\nFace crops; the encoder is pretrained on faces without labels.\n", [(1, LABEL)]),
+    ("## Данные\nКропы лиц; энкодер предобучен на датасете лиц без меток.\n", [(1, LABEL)]),
+])
+def test_label_source_anywhere_but_not_a_negation(md, expected):
+    assert check(md, LABEL) == expected
