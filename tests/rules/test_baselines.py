@@ -25,3 +25,16 @@ RULE = "no-simple-baseline"
 ])
 def test_no_simple_baseline(md, expected):
     assert check(md, RULE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # the simple baseline is named in the plan, in the sentence that calls it the baseline
+    ("## Baseline\nPre-trained BERT vector search.\n## Plan\nFirst implement a baseline that matches "
+     "queries by keywords and titles.\n", []),
+    ("## Бейзлайн\nBERT-эмбеддинги.\n## План\nСначала делаем бейзлайн на эвристиках по ключевым словам.\n", []),
+    # a simple method elsewhere that is not called a baseline does not count
+    ("## Baseline\nPre-trained BERT vector search.\n## Plan\nWe filter spam with a keyword rule.\n",
+     [(1, "no-simple-baseline")]),
+])
+def test_simple_baseline_named_elsewhere(md, expected):
+    assert check(md, "no-simple-baseline") == expected
