@@ -20,10 +20,20 @@ _LABEL_ELSEWHERE = ("goals", "modeling", "requirements", "how", "what")
 _DATA_TITLE_RE = re.compile(r"\bdata\b|\bdatasets?\b|\bданн\w*|\bдатасет", re.I)
 
 
+# "Data collection: public GAN sets and ImageNet" as a labelled line or list item.
+_DATA_LABEL_LINE_RE = re.compile(
+    r"^[^\w\n]{0,6}(?:\d+[.)]\s*)?(?:[\w-]+ ){0,2}(?:data|datasets?|данн\w*|датасет\w*)(?: [\w-]+){0,2}\s*[:—–-][^\n]*",
+    re.I | re.M,
+)
+
+
 def _data_titled_text(doc: Document) -> str:
-    return section_text(
+    """Text of other parts that name the data: sections headed so, and lines labelled so."""
+    titled = section_text(
         s for s in doc.sections() if s.id != "data" and _DATA_TITLE_RE.search(s.title)
     )
+    labelled = "\n".join(m.group(0) for m in _DATA_LABEL_LINE_RE.finditer(doc_text(doc)))
+    return titled + "\n" + labelled if labelled else titled
 
 
 @rule(
@@ -41,7 +51,7 @@ def no_feature_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     "N months of …", "collected from …", and Russian equivalents (логи,
     выгрузка, витрина, хранилище, «за 2 года»). Data sub-sections count, and
     so does any other part whose heading names the data ("Existing data
-    flow", «Блоки данных»).
+    flow", «Блоки данных») or a line labelled so ("Data collection: …").
 
     Fails:
 

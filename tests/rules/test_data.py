@@ -100,3 +100,14 @@ def test_label_source_needs_a_definition_not_a_count(md, expected):
 ])
 def test_label_source_anywhere_but_not_a_negation(md, expected):
     assert check(md, LABEL) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a line labelled as the data, anywhere in the doc, may name the source
+    ("## Data\nCollect and label the images.\n## Flowchart\n1. **Data collection**: public datasets of GAN images and ImageNet.\n", []),
+    ("## Данные\nСобираем и размечаем.\n## Схема\n- **Источники данных**: выгрузка из CRM.\n", []),
+    ("## Data\nCollect and label the images.\n## Flowchart\n1. **Model**: a ResNet trained on our logs.\n",
+     [(1, "no-feature-source")]),
+])
+def test_feature_source_on_a_data_labelled_line(md, expected):
+    assert check(md, "no-feature-source") == expected
