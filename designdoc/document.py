@@ -49,7 +49,7 @@ _NOT_TEXT = ("code", "template")
 class Block:
     """One block of section content (paragraph, list, table, code, …)."""
 
-    # paragraph | list | table | code | html | quote | hr; "template": nothing but
+    # paragraph | list | table | code | pre (a fence of prose) | html | quote | hr; "template": nothing but
     # prompts copied from a public template (see boilerplate.py), not content
     type: str
     line: int  # 1-based first line
@@ -667,7 +667,8 @@ def parse(
             continue
         if t in ("fence", "code_block"):
             code_lines.update(range(start, end + 1))
-            items.append(("block", Block("code", start, end, tok.content)))
+            prose = _fence_prose(tok) if t == "fence" else None
+            items.append(("block", Block("code", start, end, tok.content) if prose is None else Block("pre", start, end, prose)))
         elif t == "html_block" and (hm := _HTML_HEADING_RE.match(tok.content)):
             # <h2 align="center">Metrics</h2>: a heading written in HTML.
             level = int(hm.group(1))
@@ -740,6 +741,32 @@ def parse(
         line_count=line_count,
         template_lines=template_lines,
     )
+
+
+_PROSE_INFO = frozenset({"", "text", "txt", "plain", "plaintext", "md", "markdown", "none"})
+_BOX_RE = re.compile(r"[\u2500-\u257f\u2190-\u21ff\u25a0-\u25ff]+")  # box drawing, arrows, shapes
+_CODE_LINE_RE = re.compile(r"[{};]\s*$|^\s*(?:def|class|import|from|return|if|for|while|SELECT|pip|python|\$|>>>|#include)\b|==|\w\(\)|^\s*[\w.]+\s*=\s*\S")
+_WORDS_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _fence_prose(tok: Token) -> str | None:
+    """The text of a fence written as prose (a plan or cost table drawn in a
+    ```text block), without its box-drawing art; None for code.
+
+    Authors (and their assistants) draw structured plans in plain fences:
+    "FN: missed fraud (costs $500) ← worst outcome". Rules may read that;
+    a fence with a language, or lines that look like code, stays code.
+    """
+    if tok.info.strip().lower() not in _PROSE_INFO:
+        return None
+    lines = [ln for ln in _BOX_RE.sub(" ", tok.content).split("\n") if ln.strip()]
+    if len(lines) < 2:
+        return None
+    wordy = sum(1 for ln in lines if len(_WORDS_RE.findall(ln)) >= 3)
+    code = sum(1 for ln in lines if _CODE_LINE_RE.search(ln))
+    if wordy * 10 < len(lines) * 6 or code * 10 > len(lines):
+        return None
+    return "\n".join(ln.strip() for ln in lines)
 
 
 def _template_lines(source: str, fm_end: int, code_lines: set[int]) -> frozenset[int]:

@@ -326,3 +326,46 @@ def test_readme_howto_part_holds_no_design_sections(md: str, want: list[tuple[st
 def test_software_tests_are_not_the_ab_section(heading: str, body: str) -> None:
     doc = parse(f"## Goals\nx\n## {heading}\n{body}\n")
     assert not doc.sections_for("ab_test")
+
+
+FENCE_PROSE = """\
+## Requirements
+
+Scores go to the review queue every hour.
+
+```
+Business impact of errors:
+  - FP: wasted review (costs $10) plus customer friction
+  - FN: missed fraud (costs $500 on average)  <- worst outcome
+```
+"""
+
+
+@pytest.mark.parametrize(
+    ("md", "kind"),
+    [
+        (FENCE_PROSE, "pre"),
+        (FENCE_PROSE.replace("```\n", "```text\n", 1), "pre"),
+        # box-drawing art around the words is dropped, the words stay
+        ("## Plan\n\n```\n├── Trigger: recall drops below 0.6 for a day\n└── Action: switch back to the rules\n```\n", "pre"),
+        # a fence with a language, or code in a plain fence, stays code
+        (FENCE_PROSE.replace("```\n", "```yaml\n", 1), "code"),
+        ("## Setup\n\n```\npip install designdoc\nmodel = train(data)\nprint(model.score())\n```\n", "code"),
+        ("## Setup\n\n```\none line only with several words\n```\n", "code"),
+    ],
+)
+def test_a_plain_fence_of_prose_is_text(md: str, kind: str) -> None:
+    blocks = [b for s in parse(md).sections() for b in s.blocks]
+    assert [b.type for b in blocks][-1] == kind
+    if kind == "pre":
+        assert "─" not in blocks[-1].text and "├" not in blocks[-1].text
+
+
+def test_costs_drawn_in_a_fence_are_a_cost_discussion() -> None:
+    from designdoc.lint import lint_text
+
+    names = {p.name for p in lint_text(FENCE_PROSE, "t.md", select=["error-costs-not-discussed"])}
+    assert names == set()
+    code = FENCE_PROSE.replace("```\n", "```python\n", 1)
+    names = {p.name for p in lint_text(code, "t.md", select=["error-costs-not-discussed"])}
+    assert names == {"error-costs-not-discussed"}
