@@ -28,11 +28,33 @@ def _readiness_stated(doc: Document) -> bool:
     under it does.
     """
     for sec in doc.root.walk():
-        if lexicon.has("readiness", without_placeholders(clean_own_text(sec))):
+        text = without_placeholders(clean_own_text(sec))
+        if lexicon.has("readiness", text) and _bar_in(text):
             return True
         if sec.title and lexicon.has("readiness", sec.title):
             if lexicon.has("numeric_target", without_placeholders(clean_text(sec))):
                 return True
+    return False
+
+
+def _bar_in(text: str) -> bool:
+    """A readiness phrase that sets a bar: "ready when …", or a named bar
+    ("success criteria", «критерии успеха») with a number or a direction
+    ("less time per article") in its sentence or the two after it. "The
+    success criteria will be the response rate" sets none.
+    """
+    sents = sentences(text)
+    for i, sent in enumerate(sents):
+        if not lexicon.has("readiness", sent):
+            continue
+        rest = sent
+        for hit in reversed(lexicon.find_all("readiness_label", sent)):
+            rest = rest[: hit.start] + " " + rest[hit.end :]
+        if lexicon.has("readiness", rest):
+            return True
+        near = sents[i : i + 3]
+        if any(lexicon.has("numeric_target", s) or lexicon.has("change_direction", s) for s in near):
+            return True
     return False
 
 

@@ -136,3 +136,18 @@ def test_readiness_heading_needs_a_measurable_bar(md, expected):
 def test_hard_wrapped_sentences(text, fires):
     got = check(f"## Requirements\n{text}\n", "error-costs-not-discussed")
     assert got == ([(1, "error-costs-not-discussed")] if fires else [])
+
+
+@pytest.mark.parametrize(("text", "fires"), [
+    # naming the success criterion without a bar or a direction sets no bar
+    ("What are the success criteria?\nThe success criteria will be the resulting response rate.", True),
+    ("Критерий успеха — доля ответов на рассылку.", True),
+    # a number or a direction near it does
+    ("The success criteria: response rate of at least 12%.", False),
+    ("Критерий успеха пилота: уменьшение времени на перевод одной статьи.", False),
+    # a phrase that states the bar itself needs neither
+    ("The model is ready when the response rate beats the current subject lines.", False),
+])
+def test_a_named_success_criterion_needs_a_bar(text, fires):
+    got = check(f"## Requirements\nWeekly batch.\n{text}\n", "no-readiness-criterion")
+    assert got == ([(1, "no-readiness-criterion")] if fires else [])
