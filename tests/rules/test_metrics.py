@@ -111,6 +111,8 @@ def test_accuracy_only_metric(md, expected):
     ("## Metrics\nRecall ≥ 0.8.\n## Requirements\nThe app response time must be under 3 seconds.\n",
      [(1, ONLINE)]),
     ("## Метрики\nТочность ≥ 0,85.\n## Требования\nВремя ответа не более 5 секунд.\n", [(1, ONLINE)]),
+    ("## Metrics\nRecall ≥ 0.8.\n## Requirements\nThe response time should be no more than 10 seconds.\n",
+     [(1, ONLINE)]),
     # the time it takes an operator to answer a customer is a product metric
     ("## Metrics\nOperator response time −20%; recall ≥ 0.8.\n", []),
     ("## Метрики\nВремя ответа оператора клиенту −20%; полнота ≥ 0,8.\n", []),
