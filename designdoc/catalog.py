@@ -289,15 +289,19 @@ class Catalog:
             forms = {tuple(w for w in normalise_heading(p).split() if w not in FILLER) for p in self.howto_headings}
             forms.discard(())
             self.__dict__["_howto_forms"] = forms
-        words = tuple(w for w in normalise_heading(title).split() if w not in FILLER)
-        if not words or len(words) > 6:
-            return False
-        # The words must split into listed phrases, in order.
-        ends = {0}
-        for i in range(len(words)):
-            if i in ends:
-                ends.update(i + len(f) for f in forms if words[i : i + len(f)] == f)
-        return len(words) in ends
+        memo = self.__dict__.setdefault("_howto_memo", {})
+        found = memo.get(title)
+        if found is None:
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
+            words = tuple(w for w in normalise_heading(title).split() if w not in FILLER)
+            # The words must split into listed phrases, in order.
+            ends = {0}
+            for i in range(len(words)):
+                if i in ends:
+                    ends.update(i + len(f) for f in forms if words[i : i + len(f)] == f)
+            found = memo[title] = bool(words) and len(words) <= 6 and len(words) in ends
+        return found
 
     def infer_kind(self, ids: list[str | None], levels: list[int] | None = None) -> str:
         """Guess the kind of a doc without front matter from its matched headings.

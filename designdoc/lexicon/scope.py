@@ -38,7 +38,8 @@ _WORD_RE = re.compile(r"\w{2,}")
 # A line break inside a hard-wrapped sentence: a long line that ends in a
 # letter or comma, followed by a lower-case word. Short lines ("- recall")
 # are list items, not wrapped prose, and stay apart.
-_SOFT_WRAP_RE = re.compile(r"(?<=[^\n]{39}[a-zа-яё,])\n(?=[a-zа-яё])")
+# (The newline comes first so the engine scans for it, not tries every position.)
+_SOFT_WRAP_RE = re.compile(r"\n(?<=[^\n]{39}[a-zа-яё,]\n)(?=[a-zа-яё])")
 
 
 def _unwrapped(text: str) -> str:
