@@ -745,7 +745,10 @@ def parse(
 
 _PROSE_INFO = frozenset({"", "text", "txt", "plain", "plaintext", "md", "markdown", "none"})
 _BOX_RE = re.compile(r"[\u2500-\u257f\u2190-\u21ff\u25a0-\u25ff]+")  # box drawing, arrows, shapes
-_CODE_LINE_RE = re.compile(r"[{};]\s*$|^\s*(?:def|class|import|from|return|if|for|while|SELECT|pip|python|\$|>>>|#include)\b|==|\w\(\)|^\s*[\w.]+\s*=\s*\S")
+_CODE_LINE_RE = re.compile(
+    r"[{}]\s*$|^\s*(?:(?:def|class|import|return|SELECT|pip|python|#include)\b|\$\s|>>>)"
+    r"|^\s*from\s+[\w.]+\s+import\b|==|\w\(\)|^\s*[a-z_][\w.]*\s*=\s*[\w\"'\[({]"
+)
 _WORDS_RE = re.compile(r"[^\W\d_]{2,}")
 
 

@@ -296,8 +296,9 @@ def test_loose_ab_heading_needs_experiment_content(body: str, is_ab: bool) -> No
     assert bool(doc.sections_for("ab_test")) is is_ab
 
 
-def test_a_named_ab_heading_stays_even_when_empty() -> None:
-    doc = parse("# Goals\n\nText.\n\n## A/B test\n\nTBD\n")
+@pytest.mark.parametrize("heading", ["A/B test", "AB-тест", "A/B-тестирование", "Интерливинг"])
+def test_a_named_ab_heading_stays_whatever_its_body(heading: str) -> None:
+    doc = parse(f"# Goals\n\nText.\n\n## {heading}\n\nДве недели на половине трафика.\n")
     assert doc.sections_for("ab_test")
 
 
@@ -309,6 +310,9 @@ def test_a_named_ab_heading_stays_even_when_empty() -> None:
          [("Goals", "goals"), ("Установка", None), ("Требования", None), ("Метрики", "metrics")]),
         ("## Installation & usage\n### Requirements\npip install\n### Data\n`data/`\n## Risks\nx\n",
          [("Installation & usage", None), ("Requirements", None), ("Data", None), ("Risks", "risks")]),
+        # «Запуск» is the launch in a design doc, not the README's "run" part.
+        ("## 5. Запуск\n### 5.1 A/B-тест\nСплит по user_id.\n### 5.2 План отката\nОткат.\n",
+         [("5. Запуск", None), ("5.1 A/B-тест", "ab_test"), ("5.2 План отката", "rollback")]),
         # Headings that only share a word with the how-to part stay sections.
         ("## Experiment setup\nSplit by user.\n## Запуск пилота\nДве недели.\n",
          [("Experiment setup", "ab_test"), ("Запуск пилота", "ab_test")]),
@@ -352,6 +356,10 @@ Business impact of errors:
         (FENCE_PROSE.replace("```\n", "```yaml\n", 1), "code"),
         ("## Setup\n\n```\npip install designdoc\nmodel = train(data)\nprint(model.score())\n```\n", "code"),
         ("## Setup\n\n```\none line only with several words\n```\n", "code"),
+        ("## Setup\n\n```\n$ pip install designdoc\nthen run the linter on the docs folder\n```\n", "code"),
+        ("## Setup\n\n```\n>>> import designdoc\nthen call lint on the text you have\n```\n", "code"),
+        # cost lines with "=" are still prose
+        ("## Costs\n\n```\nFP = $5 per wasted review of a flagged payment\nFN = $500 lost on a missed fraud case\n```\n", "pre"),
     ],
 )
 def test_a_plain_fence_of_prose_is_text(md: str, kind: str) -> None:

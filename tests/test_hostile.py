@@ -243,3 +243,18 @@ def test_thousands_of_blank_or_empty_rows_lint_in_bounded_time(filler: str) -> N
     start = time.perf_counter()
     lint_text(text, "doc.md")
     assert time.perf_counter() - start < 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[(" * 15_000,  # unclosed brackets: the arrow-in-brackets mitigation exclusion (markdown-it itself is slow on more)
+        "data-" * 40_000,  # one endless hyphenated word before "rate"
+        ("x" * 39 + "a\nb") * 10_000,  # lines that look hard-wrapped
+    ],
+)
+def test_pathological_lines_in_sections_lint_in_bounded_time(body: str) -> None:
+    md = f"## Risks\n{body}\n## Metrics\n{body} rate\n## A/B test\n{body}\n"
+    started = time.perf_counter()
+    lint_text(md, "t.md")
+    assert time.perf_counter() - started < 5

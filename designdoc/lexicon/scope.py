@@ -93,11 +93,14 @@ def clean_own_text(sec: Section) -> str:
     heads_list = False
     for b in sec.blocks:
         if b.type in ("code", "template"):
+            heads_list = False
             continue
         if heads_list and b.type == "list":
             heads_list = False
             continue
         text, heads_list = _block_text(b)
+        if text and b.type == "paragraph":
+            text = _unwrapped(text)  # one paragraph: its line breaks may be hard wraps
         if text:
             parts.append(text)
     return "\n".join(parts)
@@ -303,7 +306,7 @@ def body_without(doc: Document, *sids: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Rough sentences (and list items, table rows) of a text."""
-    return [s.strip() for s in _SENTENCE_END_RE.split(_unwrapped(text)) if s.strip()]
+    return [s.strip() for s in _SENTENCE_END_RE.split(text) if s.strip()]
 
 
 def sentences_hit(concept: str, text: str) -> list[str]:
@@ -316,7 +319,6 @@ def sentences_hit(concept: str, text: str) -> list[str]:
     if not hits:
         return []
     # Boundaries as :func:`sentences` splits: (start, end) of each separator.
-    text = _unwrapped(text)  # same length: the hits' offsets still hold
     seps = [(m.start(), m.end()) for m in _SENTENCE_END_RE.finditer(text)]
     ends = [a for a, _ in seps]
     out: list[str] = []

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import doc_text, scope, sentences_hit
+from designdoc.lexicon.scope import body_without, scope, sentences_hit
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -49,7 +49,7 @@ def no_simple_baseline(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     # A simple baseline named elsewhere ("a first baseline that matches queries
     # by keywords" in the plan) counts: in the sentence that calls it a baseline.
-    if any(lexicon.has("simple_baseline", s) for s in sentences_hit("baseline_word", doc_text(doc))):
+    if any(lexicon.has("simple_baseline", s) for s in sentences_hit("baseline_word", body_without(doc, "prior_art", "risks"))):
         return
     yield ctx.problem(
         sc.anchor,

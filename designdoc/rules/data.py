@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import doc_text, scope, section_text, text_of
+from designdoc.lexicon.scope import body_without, doc_text, scope, section_text, text_of
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -22,7 +22,7 @@ _DATA_TITLE_RE = re.compile(r"\bdata\b|\bdatasets?\b|\bданн\w*|\bдатас�
 
 # "Data collection: public GAN sets and ImageNet" as a labelled line or list item.
 _DATA_LABEL_LINE_RE = re.compile(
-    r"^[^\w\n]{0,6}(?:\d+[.)]\s*)?(?:[\w-]+ ){0,2}(?:data|datasets?|данн\w*|датасет\w*)(?: [\w-]+){0,2}\s*[:—–-][^\n]*",
+    r"^[^\w\n]{0,6}(?:\d+[.)]\s*)?(?:[\w-]+ ){0,2}(?:data|datasets?|данн\w*|датасет\w*)(?: [\w-]+){0,2}[ \t]*(?::|[ \t][—–-][ \t])[^\n]*",
     re.I | re.M,
 )
 
@@ -118,7 +118,8 @@ def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     sc = scope(doc, "data", one_pager=False)
     if sc is None:
         return
-    for text in (sc.text, text_of(doc, *_LABEL_ELSEWHERE), doc_text(doc)):
+    # Elsewhere, not where others' systems or what may go wrong are told ("labels may be noisy").
+    for text in (sc.text, text_of(doc, *_LABEL_ELSEWHERE), body_without(doc, "prior_art", "risks")):
         if lexicon.has("label_source", text) or lexicon.has("label_not_needed", text):
             return
     yield ctx.problem(

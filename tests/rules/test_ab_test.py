@@ -418,3 +418,12 @@ def test_split_by_hash_of_an_id_column(md, expected):
 ])
 def test_pilot_success_bar_as_hypothesis(md, expected):
     assert check(md, "ab-no-hypothesis") == expected
+
+
+@pytest.mark.parametrize("md", [
+    "## A/B test\nWe run the experiment on 10% of sessions for two weeks.\n",
+    "## A/B-тест\nЭксперимент на 50% клиентов, 2 недели.\n",
+    "## A/B-тест\nНовая модель для 10% пользователей.\n",
+])
+def test_share_of_units_in_the_experiment_is_a_split(md):
+    assert check(md, "ab-no-split-unit") == []

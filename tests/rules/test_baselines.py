@@ -38,3 +38,9 @@ def test_no_simple_baseline(md, expected):
 ])
 def test_simple_baseline_named_elsewhere(md, expected):
     assert check(md, "no-simple-baseline") == expected
+
+
+def test_a_simple_baseline_of_other_systems_does_not_count():
+    md = ("## Baseline\nPre-trained BERT vector search.\n"
+          "## Prior art\nCompany X replaced a rule-based baseline with BERT.\n")
+    assert check(md, "no-simple-baseline") == [(1, "no-simple-baseline")]

@@ -111,3 +111,16 @@ def test_label_source_anywhere_but_not_a_negation(md, expected):
 ])
 def test_feature_source_on_a_data_labelled_line(md, expected):
     assert check(md, "no-feature-source") == expected
+
+
+@pytest.mark.parametrize("md", [
+    "## Data\nOrders.\n## Risks\nLabels may be noisy and arrive late.\n",
+    "## Данные\nЗаказы.\n## Риски\nМетки могут быть шумными.\n",
+])
+def test_labels_named_among_risks_are_no_source(md):
+    assert check(md, LABEL) == [(1, LABEL)]
+
+
+def test_a_hyphenated_data_word_is_no_data_label():
+    md = "## Data\nCollect the images.\n## Goals\nData-driven moderation history matters.\n"
+    assert check(md, "no-feature-source") == [(1, "no-feature-source")]

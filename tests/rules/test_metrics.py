@@ -159,3 +159,8 @@ def test_offline_metric_ignores_template_summaries(md, expected):
 ])
 def test_accuracy_only_reads_bare_tochnost_and_the_task_statement(md, expected):
     assert check(md, ACC) == expected
+
+
+def test_a_model_metric_of_other_systems_is_no_offline_metric():
+    md = "## Metrics\nConversion +2%.\n## Prior art\nCompany X reports ROC-AUC 0.91.\n"
+    assert check(md, OFFLINE) == [(1, OFFLINE)]

@@ -56,6 +56,7 @@ def test_error_cost_wordings(text):
     "A missed pedestrian may result in a collision; a phantom obstacle causes harsh braking.",
     "Raising the threshold catches more fraud at the cost of more false alarms.",
     "F1 is chosen because we need a balance between precision and recall.",
+    "The threshold balances precision and recall: a miss costs more than a review.",
     "An incorrect answer about fees is more expensive than no suggestion at all.",
     "Пропуск дефекта не менее важен, чем ложная тревога: оба ведут к простою линии.",
     "Высокая точность снижает число ложных срабатываний и нагрузку на операторов.",
@@ -151,3 +152,10 @@ def test_hard_wrapped_sentences(text, fires):
 def test_a_named_success_criterion_needs_a_bar(text, fires):
     got = check(f"## Requirements\nWeekly batch.\n{text}\n", "no-readiness-criterion")
     assert got == ([(1, "no-readiness-criterion")] if fires else [])
+
+
+def test_long_list_items_are_not_joined_as_one_wrapped_sentence():
+    # each item is longer than a wrapped line and ends in a letter: still two items
+    md = ("## Requirements\n- a missed pedestrian in the camera feed of the test vehicle\n"
+          "- result in a collision report for the quarterly safety review\n")
+    assert check(md, "error-costs-not-discussed") == [(1, "error-costs-not-discussed")]

@@ -64,3 +64,11 @@ def test_what_the_team_must_do_is_a_mitigation(md, expected):
 ])
 def test_a_risk_said_to_be_beyond_remedy_has_no_mitigation(text):
     assert check(f"## Risks\n{text}\n", "risk-without-mitigation") == [(1, "risk-without-mitigation")]
+
+
+@pytest.mark.parametrize("text", [
+    "Сбой парсера; этот риск не может быть устранён.",
+    "Утечка данных; ущерб не будет компенсирован.",
+])
+def test_a_negated_remedy_is_no_mitigation(text):
+    assert check(f"## Риски\n{text}\n", "risk-without-mitigation") == [(1, "risk-without-mitigation")]
