@@ -164,3 +164,15 @@ def test_accuracy_only_reads_bare_tochnost_and_the_task_statement(md, expected):
 def test_a_model_metric_of_other_systems_is_no_offline_metric():
     md = "## Metrics\nConversion +2%.\n## Prior art\nCompany X reports ROC-AUC 0.91.\n"
     assert check(md, OFFLINE) == [(1, OFFLINE)]
+
+
+@pytest.mark.parametrize("md, expected", [
+    # failures of the thing predicted hint at rare positives ...
+    ("## Goals\nPredict equipment failures a week ahead.\n## Metrics\nAccuracy ≥ 0.9.\n", [(3, ACC)]),
+    ("## Цели\nПрогнозирование отказов насосов.\n## Метрики\nAccuracy ≥ 0,9.\n", [(3, ACC)]),
+    # ... a service's error handling or fault tolerance does not
+    ("## Goals\nAnswer questions.\n## Error handling\nPDF parsing failures are retried.\n## Metrics\nAccuracy ≥ 0.7.\n", []),
+    ("## Цели\nОтвечать на вопросы.\n## Архитектура и отказоустойчивость\nДва узла.\n## Метрики\nAccuracy ≥ 0,7.\n", []),
+])
+def test_accuracy_only_reads_failures_of_the_predicted_thing(md, expected):
+    assert check(md, ACC) == expected
