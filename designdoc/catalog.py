@@ -50,8 +50,9 @@ _AB_SLASH_RE = re.compile(r"^\s*[aа]\s*/")
 # pure string functions and each catalogue's matches, bounded.
 _MEMO_MAX = 4096
 
-# Text after the first colon or spaced dash of a heading is a summary, not its title.
+# A bracketed note or translation beside a title: "[at the approval stage]", "(Constraints)".
 _BRACKET_RE = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
+# Text after the first colon or spaced dash of a heading is a summary, not its title.
 _HEAD_RE = re.compile(r"\s*[:：]\s|\s[—–-]\s")
 FILLER = frozenset(
     """a an the and or of for to in on with our we do does is are be will how what why which
@@ -139,6 +140,9 @@ class Catalog:
     _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _never: list[frozenset[str]] = field(default_factory=list, repr=False)
     _memo: dict[tuple[str, str | None], str | None] = field(default_factory=dict, repr=False)
+    # how-to phrases as filler-free word tuples (built on first use), and answers per title
+    _howto_forms: set[tuple[str, ...]] | None = field(default=None, repr=False)
+    _howto_memo: dict[str, bool] = field(default_factory=dict, repr=False)
     # stem -> positions in _index of the synonyms filed under it (each under one
     # of its stems): a synonym can only match a heading holding that stem.
     _by_stem: dict[str, list[int]] = field(default_factory=dict, repr=False)
@@ -284,23 +288,20 @@ class Catalog:
         """Whether a heading opens a README's how-to part ("Installation & usage")."""
         if not self.howto_headings:
             return False
-        forms = self.__dict__.get("_howto_forms")
-        if forms is None:
-            forms = {tuple(w for w in normalise_heading(p).split() if w not in FILLER) for p in self.howto_headings}
-            forms.discard(())
-            self.__dict__["_howto_forms"] = forms
-        memo = self.__dict__.setdefault("_howto_memo", {})
-        found = memo.get(title)
-        if found is None:
-            if len(memo) >= _MEMO_MAX:
-                memo.clear()
-            words = tuple(w for w in normalise_heading(title).split() if w not in FILLER)
-            # The words must split into listed phrases, in order.
-            ends = {0}
-            for i in range(len(words)):
-                if i in ends:
-                    ends.update(i + len(f) for f in forms if words[i : i + len(f)] == f)
-            found = memo[title] = bool(words) and len(words) <= 6 and len(words) in ends
+        found = self._howto_memo.get(title)
+        if found is not None:
+            return found
+        if self._howto_forms is None:
+            self._howto_forms = {_plain_words(p) for p in self.howto_headings} - {()}
+        if len(self._howto_memo) >= _MEMO_MAX:
+            self._howto_memo.clear()
+        words = _plain_words(title)
+        # The words must split into listed phrases, in order.
+        ends = {0}
+        for i in range(len(words)):
+            if i in ends:
+                ends.update(i + len(f) for f in self._howto_forms if words[i : i + len(f)] == f)
+        found = self._howto_memo[title] = bool(words) and len(words) <= 6 and len(words) in ends
         return found
 
     def infer_kind(self, ids: list[str | None], levels: list[int] | None = None) -> str:
@@ -324,6 +325,11 @@ class Catalog:
         if scores.get("one-pager", 0) >= 2 and scores.get("full", 0) <= 6:
             return "one-pager"
         return "full"
+
+
+def _plain_words(title: str) -> tuple[str, ...]:
+    """A heading's normalised words without filler words."""
+    return tuple(w for w in normalise_heading(title).split() if w not in FILLER)
 
 
 def _load(data: dict[str, Any], built: dict[str, Any] | None = None) -> Catalog:

@@ -668,7 +668,8 @@ def parse(
         if t in ("fence", "code_block"):
             code_lines.update(range(start, end + 1))
             prose = _fence_prose(tok) if t == "fence" else None
-            items.append(("block", Block("code", start, end, tok.content) if prose is None else Block("pre", start, end, prose)))
+            block = Block("code", start, end, tok.content) if prose is None else Block("pre", start, end, prose)
+            items.append(("block", block))
         elif t == "html_block" and (hm := _HTML_HEADING_RE.match(tok.content)):
             # <h2 align="center">Metrics</h2>: a heading written in HTML.
             level = int(hm.group(1))
@@ -749,7 +750,7 @@ _CODE_LINE_RE = re.compile(
     r"[{}]\s*$|^\s*(?:(?:def|class|import|return|SELECT|pip|python|#include)\b|\$\s|>>>)"
     r"|^\s*from\s+[\w.]+\s+import\b|==|\w\(\)|^\s*[a-z_][\w.]*\s*=\s*[\w\"'\[({]"
 )
-_WORDS_RE = re.compile(r"[^\W\d_]{2,}")
+_LETTER_WORDS_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def _fence_prose(tok: Token) -> str | None:
@@ -765,7 +766,7 @@ def _fence_prose(tok: Token) -> str | None:
     lines = [ln for ln in _BOX_RE.sub(" ", tok.content).split("\n") if ln.strip()]
     if len(lines) < 2:
         return None
-    wordy = sum(1 for ln in lines if len(_WORDS_RE.findall(ln)) >= 3)
+    wordy = sum(1 for ln in lines if len(_LETTER_WORDS_RE.findall(ln)) >= 3)
     code = sum(1 for ln in lines if _CODE_LINE_RE.search(ln))
     if wordy * 10 < len(lines) * 6 or code * 10 > len(lines):
         return None

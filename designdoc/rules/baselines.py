@@ -49,7 +49,8 @@ def no_simple_baseline(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     # A simple baseline named elsewhere ("a first baseline that matches queries
     # by keywords" in the plan) counts: in the sentence that calls it a baseline.
-    if any(lexicon.has("simple_baseline", s) for s in sentences_hit("baseline_word", body_without(doc, "prior_art", "risks"))):
+    elsewhere = body_without(doc, "prior_art", "risks")
+    if any(lexicon.has("simple_baseline", s) for s in sentences_hit("baseline_word", elsewhere)):
         return
     yield ctx.problem(
         sc.anchor,

@@ -7,13 +7,12 @@ from collections.abc import Iterator
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import body_without, doc_text, scope, section_text, text_of
+from designdoc.lexicon.scope import body_without, doc_text, scope, section_text
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
 # Docs often define the label with the task ("binary classification: will the
 # customer cancel within 30 days") rather than under Data.
-_LABEL_ELSEWHERE = ("goals", "modeling", "requirements", "how", "what")
 
 # Where the inputs come from is often told under another heading that names
 # the data ("Existing data flow", «Блоки данных») inside the problem statement.
@@ -95,10 +94,11 @@ def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     Recognised: "label(s)", "labeling", "annotators", "the target is …",
     "ground truth", crowdsourcing / Toloka / a labeling vendor, moderators'
     decisions, and Russian «разметка», «метка», «таргет», «целевая
-    переменная», «асессоры». Sub-sections of Data and the problem statement
-    are read, then the rest of the doc ("precision against our 300 labeled
-    documents" in a pilot); "without labels" / «без меток» names no source. An unsupervised task ("no labels needed", «разметка не
-    нужна», clustering) passes.
+    переменная», «асессоры». Sub-sections of Data are read, then the rest of
+    the doc bar prior art and risks ("precision against our 300 labeled
+    documents" in a pilot); "without labels" / «без меток» names no source.
+    An unsupervised task ("no labels needed", «разметка не нужна»,
+    clustering) passes.
 
     Fails:
 
@@ -118,8 +118,9 @@ def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     sc = scope(doc, "data", one_pager=False)
     if sc is None:
         return
-    # Elsewhere, not where others' systems or what may go wrong are told ("labels may be noisy").
-    for text in (sc.text, text_of(doc, *_LABEL_ELSEWHERE), body_without(doc, "prior_art", "risks")):
+    # Then the rest of the doc, but not where others' systems or what may go
+    # wrong are told ("labels may be noisy").
+    for text in (sc.text, body_without(doc, "prior_art", "risks")):
         if lexicon.has("label_source", text) or lexicon.has("label_not_needed", text):
             return
     yield ctx.problem(
