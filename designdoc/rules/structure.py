@@ -117,8 +117,12 @@ def _angle_placeholder(inner: str) -> bool:
 
 # Every placeholder pattern contains one of these: most lines have none, and
 # a few substring tests save running the full set (lint time is per line here).
+# Keys are as narrow as the patterns allow: a bare "[" or "to be" is on most
+# lines of a doc with links or English prose ("[…]" and "to be filled" are
+# what the patterns look for; "[заполнить]" is found by its word).
 _PLACEHOLDER_KEYS = (
-    "todo", "tbd", "tba", "fixme", "xxx", "???", "<", "[", "{", "lorem", "to be",
+    "todo", "tbd", "tba", "fixme", "xxx", "???", "<", "[.", "[…", "{{", "{%", "lorem",
+    "to be fill", "to be add", "to be writ", "to be comp", "to be def", "to be dec", "to be done",
     "заполн", "дописа", "дополн", "уточн", "вставить", "указать", "добавить",
 )
 
