@@ -7,11 +7,17 @@ found by walking) and the linter itself (version plus a fingerprint of the
 package's source files, so editing a rule in a checkout invalidates too).
 The value is the :class:`~designdoc.lint.FileResult` as JSON.
 
-Entries live under ``.designdoc_cache/v1/<2 hex>/<62 hex>.json``, one small
-file each, written to a temporary file and moved into place with
+Entries live under ``.designdoc_cache/v1/<generation>/<2 hex>/<62 hex>.json``,
+one small file each, written to a temporary file and moved into place with
 ``os.replace``: concurrent runs (pre-commit and an editor, parallel CI jobs)
 never see half an entry. An entry that cannot be read or decoded is a miss.
 The cache never raises: a read-only or missing folder just means no caching.
+
+The cache stays bounded (:meth:`Cache.prune`, after each run that used it):
+the *generation* is the linter's fingerprint, so an upgrade starts a new
+folder and the old one goes once no run has used it for a day; within a
+generation, entries no run has read or written for 30 days (old versions of
+edited docs) are removed, in a sweep made at most once a day.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import contextlib
 import hashlib
 import json
 import os
+import time
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +41,11 @@ LAYOUT = "v1"  # bump when the entry format changes
 _PACKAGE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".j2", ".toml")
 _README = "Cache of designdoc lint results. Safe to delete (`designdoc clean`).\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# designdoc result cache\n"
+_DAY = 24 * 3600
+ENTRY_MAX_AGE = 30 * _DAY  # an entry unused this long is dropped
+GENERATION_MAX_AGE = _DAY  # another linter version's folder, unused this long, is dropped
+_USED = ".used"  # stamp: a run used this generation (mtime)
+_SWEPT = ".swept"  # stamp: the last sweep of old entries (mtime)
 
 
 @lru_cache(maxsize=1)
@@ -116,12 +128,17 @@ def result_from_json(data: dict[str, Any]) -> FileResult:
 # the store
 
 
+def generation() -> str:
+    """The folder name of this linter's entries (a prefix of its fingerprint)."""
+    return linter_fingerprint()[:16]
+
+
 class Cache:
     """A folder of entries. Every method swallows I/O errors."""
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
-        self.entries = self.folder / LAYOUT
+        self.entries = self.folder / LAYOUT / generation()
         self._ready = False
         self.hits = 0
         self.misses = 0
@@ -131,13 +148,19 @@ class Cache:
 
     def get(self, key: str) -> FileResult | None:
         """The stored result for ``key``, or None (missing or corrupt)."""
+        path = self._file(key)
         try:
-            with open(self._file(key), "rb") as fh:
+            with open(path, "rb") as fh:
                 result = result_from_json(json.loads(fh.read()))
+                mtime = os.fstat(fh.fileno()).st_mtime
         except Exception:  # noqa: BLE001 - a bad entry is a miss, whatever is wrong with it
             self.misses += 1
             return None
         self.hits += 1
+        if time.time() - mtime > _DAY:
+            # Mark it used, so the sweep keeps it; at most once a day per entry.
+            with contextlib.suppress(OSError):
+                os.utime(path)
         return result
 
     def put(self, key: str, result: FileResult) -> bool:
@@ -175,6 +198,61 @@ class Cache:
                 with contextlib.suppress(OSError):
                     p.write_text(text, encoding="utf-8")
         self._ready = True
+
+
+    def prune(self, now: float | None = None) -> int:
+        """Drop other linter versions' unused folders and entries unused for 30 days.
+
+        Called once per run; cheap unless a sweep is due (once a day). Safe
+        under concurrent runs: a run whose folder vanishes mid-way only
+        misses. Returns how many entries or folders were removed.
+        """
+        if not self.entries.is_dir():
+            return 0  # this run stored nothing and found nothing
+        import shutil
+
+        now = time.time() if now is None else now
+        removed = 0
+        _touch(self.entries / _USED, now)
+        with contextlib.suppress(OSError):
+            for other in os.scandir(self.entries.parent):
+                if other.path == str(self.entries) or not other.is_dir(follow_symlinks=False):
+                    continue
+                if now - _mtime(Path(other.path) / _USED, other) > GENERATION_MAX_AGE:
+                    shutil.rmtree(other.path, ignore_errors=True)
+                    removed += 1
+        swept = self.entries / _SWEPT
+        if now - _mtime(swept, None) < _DAY:
+            return removed
+        _touch(swept, now)
+        with contextlib.suppress(OSError):
+            for bucket in os.scandir(self.entries):
+                if not bucket.is_dir(follow_symlinks=False):
+                    continue
+                with contextlib.suppress(OSError), os.scandir(bucket.path) as it:
+                    for e in it:
+                        if e.name.endswith(".json") and now - e.stat().st_mtime > ENTRY_MAX_AGE:
+                            with contextlib.suppress(OSError):
+                                os.unlink(e.path)
+                                removed += 1
+        return removed
+
+
+def _mtime(path: Path, fallback: os.DirEntry[str] | None) -> float:
+    """``path``'s mtime; else the fallback's (a folder without a stamp); else 0."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        try:
+            return fallback.stat(follow_symlinks=False).st_mtime if fallback is not None else 0.0
+        except OSError:
+            return 0.0
+
+
+def _touch(path: Path, now: float) -> None:
+    with contextlib.suppress(OSError):
+        path.touch()
+        os.utime(path, (now, now))
 
 
 def clean(folder: str | Path) -> bool:

@@ -114,6 +114,8 @@ def run_lint(req: LintRequest, stdin: TextIO | None = None) -> Result:
                 done = _lint_chunk(jobs, req.config, req.kind, req.cli, cache.folder if cache else None)
         for index, res in done:
             slots[index] = res
+    if cache is not None:
+        cache.prune()
 
     result = Result()
     result.files = [r for r in slots if r is not None]

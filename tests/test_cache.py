@@ -166,3 +166,61 @@ def test_cli_flags(tmp_path: Path, docs: Path) -> None:
     assert a.exit_code == b.exit_code and a.stdout == b.stdout
     runner.invoke(cli, ["lint", "--no-cache", "--cache-dir", str(tmp_path / "c2"), str(docs)])
     assert not (tmp_path / "c2").exists()
+
+
+# ---------------------------------------------------------------------------
+# pruning: the cache stays bounded across upgrades and edits
+
+DAY = 24 * 3600
+
+
+def _age(path: Path, days: float) -> None:
+    import os
+    import time
+
+    t = time.time() - days * DAY
+    os.utime(path, (t, t))
+
+
+def test_another_linter_versions_folder_goes_once_unused_for_a_day(tmp_path: Path, docs: Path) -> None:
+    run(tmp_path)
+    layout = tmp_path / "cache" / cache_mod.LAYOUT
+    old, recent = layout / "0123456789abcdef", layout / "fedcba9876543210"
+    for gen, days in ((old, 3), (recent, 0.1)):
+        (gen / "ab").mkdir(parents=True)
+        (gen / "ab" / "x.json").write_text("{}")
+        (gen / ".used").write_text("")
+        _age(gen / ".used", days)
+    _, c = run(tmp_path)
+    assert c.hits == 3  # this version's entries are untouched
+    assert not old.exists()
+    assert (recent / "ab" / "x.json").is_file()  # another version used today (a second install)
+
+
+def test_entries_unused_for_30_days_are_swept_and_hits_keep_entries_alive(tmp_path: Path, docs: Path) -> None:
+    _, c = run(tmp_path)
+    stale = sorted(c.entries.glob("*/*.json"))
+    assert len(stale) == 3
+    for e in stale:
+        _age(e, 40)
+    orphan = c.entries / "zz" / "orphan.json"  # the entry of a doc version that no longer exists
+    orphan.parent.mkdir()
+    orphan.write_text("{}")
+    _age(orphan, 40)
+    _age(c.entries / ".swept", 2)  # the last sweep was two days ago
+    _, c2 = run(tmp_path)
+    assert c2.hits == 3  # read before the sweep, which they survive: a hit marks them used
+    assert not orphan.exists()
+    assert all(e.is_file() for e in stale)
+
+
+def test_sweep_runs_at_most_once_a_day(tmp_path: Path, docs: Path) -> None:
+    _, c = run(tmp_path)
+    orphan = c.entries / "zz" / "orphan.json"
+    orphan.parent.mkdir()
+    orphan.write_text("{}")
+    _age(orphan, 40)
+    run(tmp_path)  # swept on the first run, minutes ago: no sweep now
+    assert orphan.exists()
+    assert c.prune(now=__import__("time").time() + 2 * DAY) >= 1
+    assert not orphan.exists()
