@@ -322,7 +322,10 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     "without hurting …", "no increase in …", "… must not drop",
     «контрольные / барьерные метрики», «без роста …», «не должна упасть».
     Guardrails stated under Metrics, requirements or goals (success
-    criteria such as "RevPAR +2% without more relocations") count. "NeMo Guardrails" or other
+    criteria such as "RevPAR +2% without more relocations") count, and so
+    does a numeric bound on an operational measure in the A/B design or the
+    pilot's success criteria ("response time ≤ 3 s", «доступность сервиса ≥
+    99,5%», "complaints < 1%"). "NeMo Guardrails" or other
     LLM guardrail libraries are not metrics; a "control group" is not a
     control metric.
 
@@ -346,6 +349,15 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     elsewhere = text_of(doc, "metrics", "requirements", "goals", "expected_effect")
     if lexicon.has("ab_guardrail", sc.text) or lexicon.has("ab_guardrail", elsewhere):
         return
+    # A bound on an operational measure in the design or the pilot's success
+    # criteria keeps it from getting worse: "response time ≤ 3 s", «доступность ≥ 99,5%».
+    pilot = [without_placeholders(clean_text(sec)) for sec in _pilot_success(sc, doc)]
+    for text in (sc.text, *pilot):
+        if not lexicon.has("guardrail_measure", text):
+            continue
+        for sent in sentences(text):
+            if lexicon.has("guardrail_measure", sent) and lexicon.has("numeric_target", sent):
+                return
     yield ctx.problem(
         sc.anchor,
         ctx.say(

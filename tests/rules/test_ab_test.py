@@ -135,6 +135,15 @@ def test_split_unit(md, expected):
      [(1, "ab-no-guardrail-metric")]),
     ("## A/B test\nPrimary metric: CSAT; LLM guardrails filter outputs.\n", [(1, "ab-no-guardrail-metric")]),
     ("## A/B-тест\nКонтрольная группа получает старую рассылку.\n", [(1, "ab-no-guardrail-metric")]),
+    # an allowed drop of another metric, or a bound on an operational measure, is a guardrail
+    ("## A/B-тест\nv2 заменяет v1, если recall выше и precision не упал критично (просадка не более 10%).\n", []),
+    ("## A/B test\nShip if recall wins and precision did not drop by more than 10%.\n", []),
+    ("## Пилот\nКритерии: обнаруживает дипфейки; не увеличивает время онбординга более чем на N секунд.\n", []),
+    ("## Pilot\n### Success criteria\n- F1 >= 0.8\n- Response time <= 3 s\n- Availability >= 99.5%\n", []),
+    ("## Пилот\n### Что считаем успешным пилотом\n- F1 ≥ 80%\n- Доступность сервиса ≥ 99.5%\n", []),
+    # an operational measure without a bound, or a bound outside the test, is not
+    ("## Pilot\n### Success criteria\n- F1 >= 0.8\n- We log response time.\n", [(1, "ab-no-guardrail-metric")]),
+    ("## Deployment\nLatency <= 100 ms.\n## Pilot\nF1 >= 0.8 on the pilot group.\n", [(3, "ab-no-guardrail-metric")]),
 ])
 def test_guardrail(md, expected):
     assert check(md, "ab-no-guardrail-metric") == expected
@@ -196,6 +205,11 @@ def test_aa_test(md, expected):
     ("## Пилот\nПри невыполнении контрольной метрики откатываемся к ручной очереди.\n", []),
     ("## Пилот\nЕсли жалоб станет больше, откатим модель.\n", []),
     ("## Пилот\nПилот считаем неуспешным, если точность ниже 80%.\n", []),
+    # a ship rule: the new model replaces the old one only if …, else the old one stays
+    ("## A/B-тест\nНовая модель v2 заменяет v1, если одновременно выполняются условия.\n", []),
+    ("## A/B-тест\nЕсли хотя бы одно условие не выполнено — v1 остаётся в проде.\n", []),
+    ("## A/B test\nThe new model replaces v1 only if both conditions hold.\n", []),
+    ("## A/B test\nOtherwise v1 stays in production.\n", []),
     # A success bar alone (often the template's own heading) says nothing about
     # failure or stopping: it is not a decision rule.
     ("## A/B test\nPilot.\n## Requirements\nWhat we consider a successful pilot: +3%.\n",

@@ -39,6 +39,9 @@ def test_arrow_inside_an_example_is_not_a_mitigation():
     "False positives annoy customers; a verification step can partially alleviate this.",
     "Сбои парсера PDF. Это можно частично компенсировать ручной проверкой.",
     "Задержка меток: риск снимается еженедельной сверкой с CRM.",
+    # a correction is what handles multiple comparisons
+    "- Множественные сравнения: при нескольких метриках нужна поправка Бонферрони.",
+    "- Multiple comparisons: testing several metrics requires a Bonferroni correction.",
 ])
 def test_more_mitigation_wordings(text):
     assert check(f"## Risks\n{text}\n", "risk-without-mitigation") == []
@@ -55,6 +58,15 @@ def test_more_mitigation_wordings(text):
     ("## Risks\nWe need more data; sellers may stop updating listings.\n", [(1, RULE)]),
 ])
 def test_what_the_team_must_do_is_a_mitigation(md, expected):
+    assert check(md, RULE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a risks table whose answer column is headed "Решение" / "Solution"
+    ("## Риски\n| Риск | Решение |\n|---|---|\n| Переобучение | регуляризация |\n| Дрейф | |\n", [(5, RULE)]),
+    ("## Risks\n| Risk | Solution |\n|---|---|\n| Overfitting | regularisation |\n", []),
+])
+def test_solution_column_is_the_mitigation_column(md, expected):
     assert check(md, RULE) == expected
 
 
