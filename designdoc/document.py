@@ -721,6 +721,8 @@ def parse(
     if template_lines:
         items = [(k, _without_template(v) if k == "block" else v) for k, v in items]
     root = _fold(headings, ids, items, line_count)
+    if any(ids[:2]):
+        root = _drop_subtitle(root)
     if "ab_test" in ids:
         root = _confirm_by_content(root)
     lang = fm.get("lang") if fm and fm.get("lang") in LANGS else _guess_lang(root)
@@ -822,9 +824,48 @@ def _outside(skip: set[int], ids: list[str | None]) -> list[str | None]:
 _CONFIRM_BY: dict[str, tuple[str, ...]] = {
     "ab_test": (
         "ab_named", "ab_group", "ab_comparison", "ab_split_unit", "significance",
-        "significance_word", "aa_test", "ab_deferral", "ab_alternative",
+        "significance_word", "aa_test", "ab_deferral",
     ),
 }
+
+
+# A subtitle under the doc's title ("# Experiment plan" / "## Recommendation
+# engine A/B test") holds the doc's metadata, not a section: "Version: 1.0",
+# "**Status:** Approved", «Автор: …».
+_META_LINE_RE = re.compile(
+    r"^[\s*_>|-]*(?:document |doc )?(?:version|date|status|authors?|owners?|reviewers?|approvers?|"
+    r"last updated|updated|created|team|prepared by|версия|дата|статус|авторы?|владел\w*|ревьюер\w*|"
+    r"обновлен\w*|создан\w*|команда|подготовил\w*)[\s*_]*:",
+    re.I,
+)
+
+
+def _drop_subtitle(root: Section) -> Section:
+    """``root`` with the id of a subtitle (one of the first two headings) dropped.
+
+    A subtitle has no sub-sections of its own and nothing but metadata lines
+    (version, date, status, author) and rules under it.
+    """
+    from dataclasses import replace
+
+    first = [s for _, s in zip(range(2), (s for s in root.walk() if s.level))]
+    for sec in first:
+        if sec.id is None or sec.children:
+            continue
+        lines = [ln for b in sec.blocks if b.type != "hr" for ln in b.text.split("\n") if ln.strip()]
+        if lines and all(_META_LINE_RE.match(ln) for ln in lines):
+            target = sec
+            break
+    else:
+        return root
+
+    def fix(sec: Section) -> Section:
+        if sec is target:
+            return replace(sec, id=None)
+        children = tuple(fix(c) for c in sec.children)
+        return replace(sec, children=children) if children != sec.children else sec
+
+    return fix(root)
 
 
 def _confirm_by_content(root: Section) -> Section:

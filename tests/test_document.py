@@ -296,6 +296,43 @@ def test_loose_ab_heading_needs_experiment_content(body: str, is_ab: bool) -> No
     assert bool(doc.sections_for("ab_test")) is is_ab
 
 
+@pytest.mark.parametrize(
+    ("body", "is_ab"),
+    [
+        # Online evaluation that only monitors the model, or compares it in shadow mode,
+        # designs no experiment.
+        ("We track a running F1 score; new models go to a shadow server first.", False),
+        ("Users are split 50/50 by user id; control keeps the rules.", True),
+    ],
+)
+def test_online_evaluation_heading_needs_experiment_content(body: str, is_ab: bool) -> None:
+    doc = parse(f"# Evaluation\n\n### Offline Evaluation\n\nHoldout set.\n\n### Online Evaluation\n\n{body}\n")
+    assert bool(doc.sections_for("ab_test")) is is_ab
+
+
+@pytest.mark.parametrize(
+    ("md", "first_id"),
+    [
+        # A subtitle holding only the doc's metadata is part of the title.
+        ("# Experiment plan\n## Recommendations A/B test\n\n**Version:** 1.0  \n**Status:** Approved\n\n"
+         "## 1. Hypothesis\nH1: CTR grows.\n", None),
+        ("# План\n## A/B-тест рекомендаций\n\nВерсия: 1.0\nАвтор: команда DS\n\n## Цели\nРост CTR.\n", None),
+        # A real first section keeps its id, whatever its length.
+        ("# Plan\n## A/B test\n\nSplit by user id for two weeks.\n", "ab_test"),
+    ],
+)
+def test_a_metadata_subtitle_is_not_a_section(md: str, first_id: str | None) -> None:
+    doc = parse(md)
+    second = [s for s in doc.sections() if s.level][1]
+    assert second.id == first_id
+
+
+@pytest.mark.parametrize("heading", ["4. Experimental Design", "7. Analysis Plan", "Statistical analysis plan"])
+def test_experiment_plan_headings_are_the_ab_section(heading: str) -> None:
+    doc = parse(f"# Goals\n\nText.\n\n## {heading}\n\nUsers are split 50/50 by user id; control keeps the rules.\n")
+    assert [s.title for s in doc.sections_for("ab_test")] == [heading]
+
+
 @pytest.mark.parametrize("heading", ["A/B test", "AB-тест", "A/B-тестирование", "Интерливинг"])
 def test_a_named_ab_heading_stays_whatever_its_body(heading: str) -> None:
     doc = parse(f"# Goals\n\nText.\n\n## {heading}\n\nДве недели на половине трафика.\n")

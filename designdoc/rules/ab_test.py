@@ -165,7 +165,8 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
     too ("handling time ≥ 30% lower vs control", «в 60% магазинов модель
     лучше бейзлайна»). A pilot with no control group states its hypothesis as
     the bar it must clear on a named metric ("Success criteria: user
-    satisfaction ≥ 80%", «Критерии успеха пилота: recall ≥ 0,85»).
+    satisfaction ≥ 80%", «Критерии успеха пилота: recall ≥ 0,85»). A
+    section of its own headed "Hypothesis" / «Гипотеза» counts too.
 
     Fails:
 
@@ -207,6 +208,13 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
     # on a named metric: "3.2 Success criteria: user satisfaction ≥ 80%".
     if not lexicon.has("ab_group", sc.text) and _success_bar(sc, doc, metric=True):
         return
+    # An experiment plan may give the hypothesis its own heading beside the
+    # design ("## 3. Hypothesis" with H0/H1, «## Гипотеза»).
+    for sec in doc.sections():
+        if sec.level and lexicon.has("ab_hypothesis", sec.title) and lexicon.has(
+            "ab_hypothesis", without_placeholders(clean_text(sec))
+        ):
+            return
     yield ctx.problem(
         sc.anchor,
         ctx.say(

@@ -123,6 +123,17 @@ def test_split_unit(md, expected):
 
 
 @pytest.mark.parametrize("md, expected", [
+    # two arms of users described in words
+    ("## A/B test\nOne group of users will have access to the chatbot with the new functionality "
+     "(Group A), while the other group will use the regular chatbot.\n", []),
+    ("## A/B-тест\nОдна группа пользователей получает новый бот, другая группа работает со старым.\n", []),
+    ("## A/B-тест\nОдна группа получает скидку.\n", [(1, "ab-no-split-unit")]),
+])
+def test_split_unit_two_groups(md, expected):
+    assert check(md, "ab-no-split-unit") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
     ("## A/B test\nPrimary metric: CTR; guardrails: latency.\n", []),
     ("## A/B test\nControl metrics: reopen rate, CSAT.\n", []),
     ("## A/B test\nCTR must rise without hurting revenue per session.\n", []),
@@ -147,6 +158,19 @@ def test_split_unit(md, expected):
 ])
 def test_guardrail(md, expected):
     assert check(md, "ab-no-guardrail-metric") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # an experiment plan giving the hypothesis its own heading beside the design
+    ("## 3. Hypothesis\nH0: CR_treatment = CR_control. H1: CR_treatment > CR_control.\n"
+     "## 4. Experimental Design\nUsers are split 50/50 by user id.\n", []),
+    ("## Гипотеза\nОжидаем рост конверсии на 5%.\n## A/B-тест\nСплит 50/50 по user_id.\n", []),
+    ("## Hypothesis\n\n## 4. Experimental Design\nUsers are split 50/50 by user id.\n",
+     [(3, "ab-no-hypothesis")]),
+])
+def test_hypothesis_under_its_own_heading(md, expected):
+    assert check(md, "ab-no-hypothesis") == expected
+
 
 
 @pytest.mark.parametrize("md, expected", [

@@ -46,6 +46,11 @@ def test_error_costs_not_discussed(md, expected):
     "Ошибка в серии/номере хуже пустого поля.",
     "Оптимизируем полноту в топе, точность вторична.",
     "Пропуск мошенничества — в среднем 86 тыс. ₽ потерь.",
+    # a verdict on what errors cost, or a mislabel with what it does to trust
+    "Ultimately, errors are mostly benign: a 4-star label instead of 5 barely matters.",
+    "A mislabeled star value could affect the trust users have in the system.",
+    "Ошибки модели некритичны: оператор всё равно проверяет ответ.",
+    "Неверная классификация новости подрывает доверие редакции к системе.",
 ])
 def test_error_cost_wordings(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []
