@@ -204,6 +204,9 @@ def test_hypothesis(md, expected):
     ("## A/B-тест\nПилот в 6 отелях из 40; разность разностей.\n", [(1, "ab-no-primary-metric")]),
     # "business metric —" under Metrics is not the test's primary metric
     ("## Metrics\nБизнес-метрика — RevPAR.\n## A/B-тест\nПилот 8 недель.\n", [(3, "ab-no-primary-metric")]),
+    # one metric labelled as the test's names it; a list of metrics does not
+    ("## A/B-тест\nМетрика: CTR. Сплит по user_id.\n", []),
+    ("## A/B-тест\nМетрики: CTR, выручка, удержание. Сплит по user_id.\n", [(1, "ab-no-primary-metric")]),
 ])
 def test_primary_metric(md, expected):
     assert check(md, "ab-no-primary-metric") == expected
