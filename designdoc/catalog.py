@@ -63,8 +63,8 @@ FILLER = frozenset(
 # Words whose presence alone decides nothing ("how" and "what" are one-pager
 # ids only when they stand alone; see ``match``).
 _RU_ENDINGS = sorted(
-    """ами ями ого его ому ему ыми ими ах ях ов ев ей ий ый ой ая яя ое ее ые ие ом ем ам ям ую юю
-    а я о е ы и у ю ь""".split(),
+    """иями ами ями ого его ому ему ыми ими ием иям иях ах ях ов ев ей ий ый ой ая яя ое ее ые ие ия ию ии
+    ом ем ам ям ую юю а я о е ы и у ю ь""".split(),
     key=len,
     reverse=True,
 )

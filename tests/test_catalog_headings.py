@@ -202,3 +202,26 @@ def test_neighbours_of_unmatched_appendix_headings(heading: str, expected: str) 
 )
 def test_brackets_and_software_tests(heading: str, expected: str | None) -> None:
     assert default_catalog().match(heading, "full") == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Russian -ия/-ие/-ии/-ием forms of one noun share a stem, so a heading
+        # matches whatever case the author put it in.
+        ("A/B-тестирования", "A/B-тестирование"),
+        ("A/B-тестированием", "A/B-тестировании"),
+        ("Критерии успеха", "Критерий успеха"),
+        ("Этапы решения", "Этапы решение"),
+    ],
+)
+def test_russian_case_forms_share_a_stem(a: str, b: str) -> None:
+    from designdoc.catalog import heading_stems
+
+    assert heading_stems(a) == heading_stems(b)
+
+
+def test_ab_plan_title_in_the_genitive_is_the_ab_section() -> None:
+    from designdoc.catalog import default_catalog
+
+    assert default_catalog().match("План A/B-тестирования: v1 vs v2", "full") == "ab_test"
