@@ -247,7 +247,9 @@ def _success_bar(sc: Scope, doc: Document, metric: bool = False) -> bool:
     """
     for sec in _pilot_success(sc, doc):
         for sent in sentences(without_placeholders(clean_text(sec))):
-            if lexicon.has("numeric_target", sent) and (
+            # "detects at least N % of known cases": the value is to come, the measure is named
+            bar = lexicon.has("numeric_target", sent) or lexicon.has("variable_bar", sent)
+            if bar and (
                 not metric or lexicon.has("online_metric", sent) or lexicon.has("offline_metric", sent)
                 or lexicon.has("accuracy", sent)
             ):

@@ -204,6 +204,10 @@ def test_hypothesis(md, expected):
     ("## A/B-тест\nПилот в 6 отелях из 40; разность разностей.\n", [(1, "ab-no-primary-metric")]),
     # "business metric —" under Metrics is not the test's primary metric
     ("## Metrics\nБизнес-метрика — RevPAR.\n## A/B-тест\nПилот 8 недель.\n", [(3, "ab-no-primary-metric")]),
+    # a pilot success bar whose value is still a letter names the measure
+    ("## Пилот\nShadow-режим.\n### Критерии успешного пилота\n- Recall не менее N % на известных кейсах.\n", []),
+    ("## Pilot\nShadow mode.\n### Pilot success criteria\n- Recall of at least X% on known cases.\n", []),
+    ("## Pilot\nShadow mode.\n### Pilot success criteria\n- Recall should be good.\n", [(1, "ab-no-primary-metric")]),
     # one metric labelled as the test's names it; a list of metrics does not
     ("## A/B-тест\nМетрика: CTR. Сплит по user_id.\n", []),
     ("## A/B-тест\nМетрики: CTR, выручка, удержание. Сплит по user_id.\n", [(1, "ab-no-primary-metric")]),
