@@ -113,8 +113,10 @@ def normalise_heading(title: str) -> str:
 
 
 def heading_stems(title: str) -> frozenset[str]:
+    # A number inside a title ("Baseline for stage 2", "Top 10 risks") enumerates;
+    # it is not a word the synonyms could share.
     words = normalise_heading(title).split()
-    return frozenset(_stem(w) for w in words if w not in FILLER)
+    return frozenset(_stem(w) for w in words if w not in FILLER and not w.isdigit())
 
 
 @dataclass(frozen=True)

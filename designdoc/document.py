@@ -598,6 +598,8 @@ def parse(
             # catalogue section; otherwise it is emphasis inside the text.
             if pseudo and pseudo[0] in ("runin", "italic") and catalog.match(pseudo[1], kind) is None:
                 pseudo = None
+            if pseudo and pseudo[0] == "italic" and _is_template_prompt(inline.content):
+                pseudo = None  # a public template's italic instruction, not a title
             if pseudo:
                 _form, title, rest = pseudo
                 level = min(last_real_level + 1, 7)
@@ -773,6 +775,12 @@ def _fence_prose(tok: Token) -> str | None:
     if wordy * 10 < len(lines) * 6 or code * 10 > len(lines):
         return None
     return "\n".join(ln.strip() for ln in lines)
+
+
+def _is_template_prompt(line: str) -> bool:
+    from designdoc import boilerplate
+
+    return boilerplate.is_template(line)
 
 
 def _template_lines(source: str, fm_end: int, code_lines: set[int]) -> frozenset[int]:

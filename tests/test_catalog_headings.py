@@ -225,3 +225,19 @@ def test_ab_plan_title_in_the_genitive_is_the_ab_section() -> None:
     from designdoc.catalog import default_catalog
 
     assert default_catalog().match("План A/B-тестирования: v1 vs v2", "full") == "ab_test"
+
+
+@pytest.mark.parametrize(
+    ("title", "sid"),
+    [
+        # a number inside a title enumerates; it does not dilute the match
+        ("Бейзлайн для этапа 2:", "baselines"),
+        ("Baseline for stage 3", "baselines"),
+        # a pilot's success is its success criteria, its success metrics are metrics
+        ("Успех пилота (Product Owner):", "requirements"),
+        ("Pilot success", "requirements"),
+        ("3.2. Метрики успеха пилота", "metrics"),
+    ],
+)
+def test_numbered_and_pilot_success_headings(title: str, sid: str) -> None:
+    assert default_catalog().match(title, "full") == sid

@@ -414,3 +414,10 @@ def test_costs_drawn_in_a_fence_are_a_cost_discussion() -> None:
     code = FENCE_PROSE.replace("```\n", "```python\n", 1)
     names = {p.name for p in lint_text(code, "t.md", select=["error-costs-not-discussed"])}
     assert names == {"error-costs-not-discussed"}
+
+
+def test_a_templates_italic_instruction_is_not_a_heading() -> None:
+    # The Reliable ML template's own italic prompt, left in a filled doc.
+    md = "## 2.3. Этапы решения задачи\n\n *Этапы 2 и далее, помимо подготовки данных.*\n\nОписание этапов.\n"
+    doc = parse(md)
+    assert [s.title for s in doc.sections() if s.level] == ["2.3. Этапы решения задачи"]

@@ -7,6 +7,7 @@ rule's docs for how it is judged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -67,6 +68,21 @@ def _ab(doc: Document) -> Scope | None:
     """The A/B section when its rules apply: present, not empty, not deferred."""
     sc, deferred = _ab_home(doc)
     return None if deferred is not None else sc
+
+
+# The test's settings written as analysis code: "alpha = 0.05  # significance",
+# "power=0.8", "mde = 0.02". Code is not read as text, but these assignments
+# state the design as plainly as a sentence would.
+_ALPHA_CODE_RE = re.compile(r"\b(?:alpha|significance(?:_level)?|sig_level)\s*[=:]\s*0?\.\d+", re.I)
+_POWER_CODE_RE = re.compile(
+    r"\b(?:power|mde|min(?:imum)?_detectable_effect|effect_size)\s*[=:]\s*0?\.?\d", re.I
+)
+
+
+@per_doc
+def _code_text(doc: Document) -> str:
+    """The doc's code blocks, for the settings a test plan writes as code."""
+    return "\n".join(b.text for b in doc.root.all_blocks() if b.type == "code")
 
 
 @per_doc
@@ -192,9 +208,23 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
         if lexicon.has("online_metric", sent) and lexicon.has("expected_change", sent):
             return
     # Pilot docs state it as a success criterion: "the pilot group's balance is
-    # 12% below the control group's" («в пилотной группе ниже контрольной на 12%»).
-    for sent in sentences(text_of(doc, "requirements")):
-        if lexicon.has("ab_group", sent) and lexicon.has("expected_change", sent):
+    # 12% below the control group's" («в пилотной группе ниже контрольной на 12%»),
+    # "≥10% improvement in acceptance rate over control group" among the goals.
+    for sent in sentences(text_of(doc, "requirements", "goals")):
+        if lexicon.has("ab_group", sent) and (
+            lexicon.has("expected_change", sent) or lexicon.has("numeric_target", sent)
+        ):
+            return
+    # … or as a success metric that names the change it expects over control
+    # ("≥10% improvement in acceptance rate over control group"); a metrics
+    # table's bare "-20% vs control" is a target, not a hypothesis.
+    for sent in sentences(text_of(doc, "metrics")):
+        if (
+            " | " not in sent  # a table row: a target column, not a statement
+            and lexicon.has("ab_group", sent)
+            and lexicon.has("numeric_target", sent)
+            and lexicon.has("change_direction", sent)
+        ):
             return
     # … or as the pilot's success bar against the control or the baseline:
     # "time to review ≥ 30% lower vs control", «≥ 60% филиалов: модель лучше бейзлайна».
@@ -435,8 +465,9 @@ def ab_no_significance_level(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Recognised: `α = 0.05`, `alpha 0.05`, "significance level of 5%",
     "p-value < 0.05", "95% confidence", «уровень значимости 0,05»,
-    «альфа 5%». Words without a value ("statistically significant") do not
-    count; the message quotes them.
+    «альфа 5%», or an assignment in the doc's analysis code (`alpha = 0.05`).
+    Words without a value ("statistically significant") do not count; the
+    message quotes them.
 
     Fails:
 
@@ -456,6 +487,8 @@ def ab_no_significance_level(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     # A valued α is unambiguous, so it counts wherever the doc states it.
     if lexicon.has("significance", sc.text) or lexicon.has("significance", doc_text(doc)):
+        return
+    if _ALPHA_CODE_RE.search(_code_text(doc)):
         return
     near = closest("significance_word", sc.text)
     hint_en = f" (found '{near}' but no value)" if near else ""
@@ -483,7 +516,9 @@ def ab_no_power_or_mde(doc: Document, ctx: Context) -> Iterator[Problem]:
     "minimum detectable effect", «мощность 80%», «мощность теста 0,8»,
     «минимальный детектируемый эффект». Russian «мощность» alone usually
     means compute capacity («мощности серверов»), so it counts only next to
-    теста/критерия/статистическая or with a value like 0.8 / 80%.
+    теста/критерия/статистическая or with a value like 0.8 / 80%. An
+    assignment in the doc's analysis code (`power = 0.8`, `mde = 0.02`)
+    counts too.
 
     Fails:
 
@@ -504,6 +539,8 @@ def ab_no_power_or_mde(doc: Document, ctx: Context) -> Iterator[Problem]:
     for text in (sc.text, doc_text(doc)):
         if lexicon.has("power", text) or lexicon.has("mde", text):
             return
+    if _POWER_CODE_RE.search(_code_text(doc)):
+        return
     near = closest("power_word", sc.text)
     hint_en = f" (found '{near}' but no power value or MDE)" if near else ""
     hint_ru = f" (есть «{near}», но без значения)" if near else ""

@@ -172,6 +172,36 @@ def test_hypothesis_under_its_own_heading(md, expected):
     assert check(md, "ab-no-hypothesis") == expected
 
 
+@pytest.mark.parametrize("md, expected", [
+    # the expected change over control stated among the goals or success metrics
+    ("## Success metrics\n- ≥10% improvement in acceptance rate over control group\n"
+     "## A/B testing\nSplit by user id.\n", []),
+    ("## Цели\nВ тестовой группе конверсия выше на 5%.\n## A/B-тест\nСплит по user_id.\n", []),
+    # a metrics table's target vs control is not the hypothesis
+    ("## Metrics\n| Metric | Target |\n|---|---|\n| Fraud loss | -20% vs control, lower is better |\n"
+     "## A/B test\nSplit by user id.\n", [(5, "ab-no-hypothesis")]),
+    # an arm named by its letter, with its bar, states what the test expects
+    ("## A/B test\nDevices in approved strata get the model.\n### Success criteria\n"
+     "- Group A (model) recall ≥ 75% in production\n", []),
+])
+def test_hypothesis_over_control_elsewhere(md, expected):
+    assert check(md, "ab-no-hypothesis") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # settings written as the plan's analysis code
+    ("## A/B test\nSplit by user id.\n\n```python\nalpha = 0.05  # significance level\npower = 0.8\n```\n", []),
+    ("## A/B-тест\nСплит по user_id.\n\n```python\nzt_ind_solve_power(effect_size=0.1, alpha=0.05, power=0.8)\n```\n", []),
+    # code that sets nothing of the test
+    ("## A/B test\nSplit by user id.\n\n```python\nmodel.fit(X, y)\n```\n",
+     [(1, "ab-no-significance-level"), (1, "ab-no-power-or-mde")]),
+])
+def test_test_settings_in_analysis_code(md, expected):
+    got = check(md, "ab-no-significance-level") + check(md, "ab-no-power-or-mde")
+    assert got == expected
+
+
+
 
 @pytest.mark.parametrize("md, expected", [
     ("## A/B test\nHypothesis: drafts reduce handling time by 15%.\n", []),
