@@ -79,6 +79,10 @@ _POWER_CODE_RE = re.compile(
 )
 
 
+# "A/B", «АБ-тест»: the section names a controlled test, not just a pilot.
+_AB_WORD_RE = re.compile(r"\b[aа]\s*/\s*[bб]\b|\b[aа][bб][\s-]*(?:тест|test|эксп|exp)", re.I)
+
+
 @per_doc
 def _code_text(doc: Document) -> str:
     """The doc's code blocks, for the settings a test plan writes as code."""
@@ -236,7 +240,7 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
                 return
     # … or, in a pilot with no control group, as the bar the pilot must clear
     # on a named metric: "3.2 Success criteria: user satisfaction ≥ 80%".
-    if not lexicon.has("ab_group", sc.text) and _success_bar(sc, doc, metric=True):
+    if not lexicon.has("ab_group", sc.text) and (_success_bar(sc, doc, metric=True) or _metric_bar(sc)):
         return
     # An experiment plan may give the hypothesis its own heading beside the
     # design ("## 3. Hypothesis" with H0/H1, «## Гипотеза»).
@@ -264,6 +268,23 @@ def _pilot_success(sc: Scope, doc: Document) -> Iterator[Section]:
             continue
         if id(sec) in under or lexicon.has("ab_context", sec.title):
             yield sec
+
+
+def _metric_bar(sc: Scope) -> bool:
+    """A bar on a named metric in the pilot section itself ("Weighted Accuracy > 50%").
+
+    Only for a pilot with no control group, no split and no A/B test named (a
+    holdout randomised by user is an experiment, whose hypothesis must be
+    said): there the bar
+    the pilot must clear is what it tests and the metric it is judged by.
+    """
+    if lexicon.has("ab_split_unit", sc.text) or _AB_WORD_RE.search(sc.text):
+        return False
+    return any(
+        lexicon.has("numeric_target", sent)
+        and (lexicon.has("online_metric", sent) or lexicon.has("offline_metric", sent) or lexicon.has("accuracy", sent))
+        for sent in sentences(sc.text)
+    )
 
 
 def _success_bar(sc: Scope, doc: Document, metric: bool = False) -> bool:
@@ -336,6 +357,8 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
         ):
             return
     if lexicon.has("ab_primary", text_of(doc, "metrics")) or _success_bar(sc, doc):
+        return
+    if not lexicon.has("ab_group", sc.text) and _metric_bar(sc):
         return
     yield ctx.problem(
         sc.anchor,

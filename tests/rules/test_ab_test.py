@@ -134,6 +134,14 @@ def test_split_unit_two_groups(md, expected):
 
 
 @pytest.mark.parametrize("md, expected", [
+    ("## Эксперимент\nA/B по клиентам, 50/50, 4 недели.\n", []),
+    ("## Experiment\nA/B test by customer, 50/50, four weeks.\n", []),
+])
+def test_split_unit_ab_by_unit(md, expected):
+    assert check(md, "ab-no-split-unit") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
     ("## A/B test\nPrimary metric: CTR; guardrails: latency.\n", []),
     ("## A/B test\nControl metrics: reopen rate, CSAT.\n", []),
     ("## A/B test\nCTR must rise without hurting revenue per session.\n", []),
@@ -185,6 +193,19 @@ def test_hypothesis_under_its_own_heading(md, expected):
      "- Group A (model) recall ≥ 75% in production\n", []),
 ])
 def test_hypothesis_over_control_elsewhere(md, expected):
+    assert check(md, "ab-no-hypothesis") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a pilot with no control group and no split: the bar it must clear is its hypothesis
+    ("## 3. Подготовка пилота\n- Критерии успеха: Weighted Accuracy > 50% (сейчас ~33%).\n", []),
+    ("## Pilot\nTen agents use it for a sprint; success: recall ≥ 0.8 on their tickets.\n", []),
+    # an A/B test or a randomised holdout must say what it expects
+    ("## Эксперимент\nA/B по клиентам, 50/50, 4 недели. MDE — 1 п.п. доли невыкупа.\n", [(1, "ab-no-hypothesis")]),
+    ("## Holdout\nA 5% holdout randomised by user ID; keep v2 if RPM is not worse by more than 0.3%.\n",
+     [(1, "ab-no-hypothesis")]),
+])
+def test_pilot_bar_is_the_hypothesis_only_without_a_split(md, expected):
     assert check(md, "ab-no-hypothesis") == expected
 
 

@@ -51,6 +51,10 @@ def test_error_costs_not_discussed(md, expected):
     "A mislabeled star value could affect the trust users have in the system.",
     "Ошибки модели некритичны: оператор всё равно проверяет ответ.",
     "Неверная классификация новости подрывает доверие редакции к системе.",
+    # an asymmetric loss: under- and over-estimates weighed against each other
+    "Нам менее важно переоценить время выполнения задачи, чем недооценить.",
+    "Вес ошибки — коэффициент штрафа за недооценку времени (alpha = 2).",
+    "Weighted accuracy applies a penalty for underestimates (alpha = 2).",
 ])
 def test_error_cost_wordings(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []
