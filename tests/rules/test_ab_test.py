@@ -158,6 +158,9 @@ def test_split_unit_ab_by_unit(md, expected):
     ("## A/B-тест\nv2 заменяет v1, если recall выше и precision не упал критично (просадка не более 10%).\n", []),
     ("## A/B test\nShip if recall wins and precision did not drop by more than 10%.\n", []),
     ("## Пилот\nКритерии: обнаруживает дипфейки; не увеличивает время онбординга более чем на N секунд.\n", []),
+    ("## A/B-тест\nУспех: Recall v2 ≥ Recall v1 при одинаковом пороге риска.\n", []),
+    ("## Пилот\nКоличество ошибок: примерно 15% ошибок допустимо при работе с системой.\n", []),
+    ("## A/B test\nShip if recall improves at comparable precision.\n", []),
     ("## Pilot\n### Success criteria\n- F1 >= 0.8\n- Response time <= 3 s\n- Availability >= 99.5%\n", []),
     ("## Пилот\n### Что считаем успешным пилотом\n- F1 ≥ 80%\n- Доступность сервиса ≥ 99.5%\n", []),
     # an operational measure without a bound, or a bound outside the test, is not

@@ -55,6 +55,9 @@ def test_error_costs_not_discussed(md, expected):
     "Нам менее важно переоценить время выполнения задачи, чем недооценить.",
     "Вес ошибки — коэффициент штрафа за недооценку времени (alpha = 2).",
     "Weighted accuracy applies a penalty for underestimates (alpha = 2).",
+    # a rate of an error kind with its consequence
+    "FPR — бизнес-ограничение (недопустимость блокировки хороших запросов).",
+    "FPR is a hard limit: blocking good requests is unacceptable for the business.",
 ])
 def test_error_cost_wordings(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []
@@ -104,6 +107,16 @@ def test_bad_data_is_not_an_error_cost():
 ])
 def test_readiness_ru(text, fired):
     got = check(f"## Требования\n{text}\n", "no-readiness-criterion")
+    assert bool(got) == fired
+
+
+@pytest.mark.parametrize("text, fired", [
+    # the template's «Необходимый результат этапа» over a measurable bar is a done criterion
+    ("### Необходимый результат этапа\nОбученная модель с точностью более 80% на тестовых данных.", False),
+    ("### Необходимый результат этапа\nИтоговый DataFrame с вакансиями.", True),
+])
+def test_required_stage_result_is_a_readiness_bar(text, fired):
+    got = check(f"## Требования\nПакетный режим.\n{text}\n", "no-readiness-criterion")
     assert bool(got) == fired
 
 

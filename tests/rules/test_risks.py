@@ -42,6 +42,7 @@ def test_arrow_inside_an_example_is_not_a_mitigation():
     # a correction is what handles multiple comparisons
     "- Множественные сравнения: при нескольких метриках нужна поправка Бонферрони.",
     "- Multiple comparisons: testing several metrics requires a Bonferroni correction.",
+    "- **Переобучение**: для предотвращения переобучения используется регуляризация.",
 ])
 def test_more_mitigation_wordings(text):
     assert check(f"## Risks\n{text}\n", "risk-without-mitigation") == []
