@@ -200,6 +200,16 @@ def test_hypothesis_over_control_elsewhere(md, expected):
 
 
 @pytest.mark.parametrize("md, expected", [
+    # the test's question of a directional change is its hypothesis
+    ("## A/B test\nThe objective is to determine if a targeted offer can significantly reduce the churn rate.\n", []),
+    ("## A/B-тест\nЦель — проверить, снизит ли персональное предложение отток.\n", []),
+    ("## A/B test\nThe objective is to determine if the new page works.\n", [(1, "ab-no-hypothesis")]),
+])
+def test_hypothesis_as_a_question_of_change(md, expected):
+    assert check(md, "ab-no-hypothesis") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
     # a pilot with no control group and no split: the bar it must clear is its hypothesis
     ("## 3. Подготовка пилота\n- Критерии успеха: Weighted Accuracy > 50% (сейчас ~33%).\n", []),
     ("## Pilot\nTen agents use it for a sprint; success: recall ≥ 0.8 on their tickets.\n", []),
