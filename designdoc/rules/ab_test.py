@@ -74,8 +74,9 @@ def _ab(doc: Document) -> Scope | None:
 # "power=0.8", "mde = 0.02". Code is not read as text, but these assignments
 # state the design as plainly as a sentence would.
 _ALPHA_CODE_RE = re.compile(r"\b(?:alpha|significance(?:_level)?|sig_level)\s*[=:]\s*0?\.\d+", re.I)
+# (power as a share: "power: 250" in a GPU config is watts)
 _POWER_CODE_RE = re.compile(
-    r"\b(?:power|mde|min(?:imum)?_detectable_effect|effect_size)\s*[=:]\s*0?\.?\d", re.I
+    r"\bpower\s*[=:]\s*0?\.\d|\b(?:mde|min(?:imum)?_detectable_effect|effect_size)\s*[=:]\s*\d?\.?\d", re.I
 )
 
 
@@ -185,8 +186,11 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
     too ("handling time ≥ 30% lower vs control", «в 60% магазинов модель
     лучше бейзлайна»). A pilot with no control group states its hypothesis as
     the bar it must clear on a named metric ("Success criteria: user
-    satisfaction ≥ 80%", «Критерии успеха пилота: recall ≥ 0,85»). A
-    section of its own headed "Hypothesis" / «Гипотеза» counts too.
+    satisfaction ≥ 80%", «Критерии успеха пилота: recall ≥ 0,85», or a bar
+    in the pilot section itself). So do an expected change over control
+    among the goals ("≥10% improvement over the control group"), a question
+    of a directional change ("to determine if the offer reduces churn"), and
+    a section of its own headed "Hypothesis" / «Гипотеза».
 
     Fails:
 
@@ -273,16 +277,16 @@ def _pilot_success(sc: Scope, doc: Document) -> Iterator[Section]:
 def _metric_bar(sc: Scope) -> bool:
     """A bar on a named metric in the pilot section itself ("Weighted Accuracy > 50%").
 
-    Only for a pilot with no control group, no split and no A/B test named (a
-    holdout randomised by user is an experiment, whose hypothesis must be
-    said): there the bar
-    the pilot must clear is what it tests and the metric it is judged by.
+    Only for a pilot with no control group, no split and no A/B test named:
+    there the bar the pilot must clear is what it tests and the metric it is
+    judged by. A holdout randomised by user is an experiment, whose
+    hypothesis must be said.
     """
     if lexicon.has("ab_split_unit", sc.text) or _AB_WORD_RE.search(sc.text):
         return False
+    metric = ("online_metric", "offline_metric", "accuracy")
     return any(
-        lexicon.has("numeric_target", sent)
-        and (lexicon.has("online_metric", sent) or lexicon.has("offline_metric", sent) or lexicon.has("accuracy", sent))
+        lexicon.has("numeric_target", sent) and any(lexicon.has(m, sent) for m in metric)
         for sent in sentences(sc.text)
     )
 
