@@ -306,13 +306,19 @@ class Catalog:
         found = self._howto_memo[title] = bool(words) and len(words) <= 6 and len(words) in ends
         return found
 
-    def infer_kind(self, ids: list[str | None], levels: list[int] | None = None) -> str:
+    def infer_kind(
+        self, ids: list[str | None], levels: list[int] | None = None, titles: list[str] | None = None
+    ) -> str:
         """Guess the kind of a doc without front matter from its matched headings.
 
         ``levels`` (one per id) lets why/what/how count only near the top of
         the outline: "Зачем / Что делаем" repeated under each option of a
-        full doc does not make it a one-pager.
+        full doc does not make it a one-pager. A title (one of the first two
+        headings) that calls the doc a one-pager ("One-Page Project
+        Description", «Одностраничник») makes it one.
         """
+        if titles and any(_ONE_PAGER_TITLE_RE.search(t) for t in titles[:2]):
+            return "one-pager"
         found = {i for i in ids if i}
         scores = {k: len(found & set(v)) for k, v in self.kinds.items()}
         # why/what/how also match full-doc words; a one-pager needs two of them
@@ -327,6 +333,9 @@ class Catalog:
         if scores.get("one-pager", 0) >= 2 and scores.get("full", 0) <= 6:
             return "one-pager"
         return "full"
+
+
+_ONE_PAGER_TITLE_RE = re.compile(r"\bone[\s-]?pag(?:er|e)\b|\bодностранич\w*|\bван[\s-]?пейджер\w*", re.I)
 
 
 def _plain_words(title: str) -> tuple[str, ...]:

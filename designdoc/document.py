@@ -713,7 +713,7 @@ def parse(
     levels = [h[1] for h in headings]
     howto = _howto_headings(raw_titles, levels, catalog)
     ids = _outside(howto, catalog.match_all(raw_titles, declared_kind))
-    final_kind = declared_kind or catalog.infer_kind(ids, levels)
+    final_kind = declared_kind or catalog.infer_kind(ids, levels, raw_titles)
     if declared_kind is None:
         # Re-match with the inferred kind so kind-specific sections win.
         ids = _outside(howto, catalog.match_all(raw_titles, final_kind))

@@ -241,3 +241,20 @@ def test_ab_plan_title_in_the_genitive_is_the_ab_section() -> None:
 )
 def test_numbered_and_pilot_success_headings(title: str, sid: str) -> None:
     assert default_catalog().match(title, "full") == sid
+
+
+@pytest.mark.parametrize(
+    ("titles", "kind"),
+    [
+        # a title that calls the doc a one-pager decides its kind
+        (["One-Page Project Description", "Task", "Data", "Model", "Metrics", "Risks"], "one-pager"),
+        (["Одностраничник: антифрод", "Задача", "Данные"], "one-pager"),
+        (["Churn model one-pager", "Problem"], "one-pager"),
+        # a long doc's title alone does not
+        (["ML System Design Doc", "Goals", "Metrics", "Data", "Baselines"], "full"),
+    ],
+)
+def test_a_one_pager_title_decides_the_kind(titles: list[str], kind: str) -> None:
+    cat = default_catalog()
+    ids = cat.match_all(titles, None)
+    assert cat.infer_kind(ids, [1] + [2] * (len(titles) - 1), titles) == kind

@@ -161,6 +161,10 @@ def test_split_unit_ab_by_unit(md, expected):
     ("## A/B-тест\nУспех: Recall v2 ≥ Recall v1 при одинаковом пороге риска.\n", []),
     ("## Пилот\nКоличество ошибок: примерно 15% ошибок допустимо при работе с системой.\n", []),
     ("## A/B test\nShip if recall improves at comparable precision.\n", []),
+    ("## A/B-тест\nПроверить, превосходит ли v2 модель v1 по F1, не ухудшая Recall.\n", []),
+    ("## A/B test\nCheck that v2 beats v1 on F1, not degrading recall.\n", []),
+    ("## Пилот\n### Что считаем успешным пилотом\n- Время обработки изображения не превысит 3 секунд.\n", []),
+    ("## Pilot\n### Success criteria\n- TTFT p95 < 2000 ms\n- SLA: 80% of answers < 3 s\n", []),
     ("## Pilot\n### Success criteria\n- F1 >= 0.8\n- Response time <= 3 s\n- Availability >= 99.5%\n", []),
     ("## Пилот\n### Что считаем успешным пилотом\n- F1 ≥ 80%\n- Доступность сервиса ≥ 99.5%\n", []),
     # an operational measure without a bound, or a bound outside the test, is not
