@@ -142,6 +142,15 @@ def test_split_unit_ab_by_unit(md, expected):
 
 
 @pytest.mark.parametrize("md, expected", [
+    ("## Пилот\nВыбрать группу пользователей и случайно разбить их на 2 подгруппы по 25 человек.\n", []),
+    ("## Pilot\nWe recruit 50 users and randomly split them into two groups.\n", []),
+    ("## Pilot\nWe split the work into two groups of tasks.\n", [(1, "ab-no-split-unit")]),
+])
+def test_split_unit_units_split_into_groups(md, expected):
+    assert check(md, "ab-no-split-unit") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
     ("## A/B test\nPrimary metric: CTR; guardrails: latency.\n", []),
     ("## A/B test\nControl metrics: reopen rate, CSAT.\n", []),
     ("## A/B test\nCTR must rise without hurting revenue per session.\n", []),
@@ -207,6 +216,7 @@ def test_hypothesis_over_control_elsewhere(md, expected):
     # the test's question of a directional change is its hypothesis
     ("## A/B test\nThe objective is to determine if a targeted offer can significantly reduce the churn rate.\n", []),
     ("## A/B-тест\nЦель — проверить, снизит ли персональное предложение отток.\n", []),
+    ("## Пилот\nСравнив группы, узнаем, ускоряет ли сервис освоение кошелька.\n", []),
     ("## A/B test\nThe objective is to determine if the new page works.\n", [(1, "ab-no-hypothesis")]),
 ])
 def test_hypothesis_as_a_question_of_change(md, expected):
@@ -309,6 +319,10 @@ def test_aa_test(md, expected):
     ("## A/B-тест\nЕсли хотя бы одно условие не выполнено — v1 остаётся в проде.\n", []),
     ("## A/B test\nThe new model replaces v1 only if both conditions hold.\n", []),
     ("## A/B test\nOtherwise v1 stays in production.\n", []),
+    ("## Пилот\nЕсли видим серьёзную проблему — переносим тестирование, решаем проблему.\n", []),
+    ("## Пилот\nПриостанавливаем пилот при росте жалоб.\n", []),
+    # suspending a payment is the product's action, not a stop rule
+    ("## A/B-тест\nДоля ложных приостановок переводов — контрольная метрика.\n", [(1, "ab-no-stop-criteria")]),
     # A success bar alone (often the template's own heading) says nothing about
     # failure or stopping: it is not a decision rule.
     ("## A/B test\nPilot.\n## Requirements\nWhat we consider a successful pilot: +3%.\n",
