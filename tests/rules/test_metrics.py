@@ -73,6 +73,8 @@ def test_no_offline_metric(md, expected):
     ("## Метрики\nСократить число ручных проверок в 2 раза.\n", []),
     ("## Метрики\nСнизить ДТП вдвое.\n", []),
     ("## Metrics\nConversion; double-check the tracking first.\n", [(1, TARGET)]),
+    # LaTeX comparison signs
+    ("## Metrics\nROC-AUC $\\ge$ 0.85, Recall $\\geq$ 0.80.\n", []),
 ])
 def test_metric_without_target(md, expected):
     assert check(md, TARGET) == expected

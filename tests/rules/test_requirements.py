@@ -58,6 +58,7 @@ def test_error_costs_not_discussed(md, expected):
     # a rate of an error kind with its consequence
     "FPR — бизнес-ограничение (недопустимость блокировки хороших запросов).",
     "FPR is a hard limit: blocking good requests is unacceptable for the business.",
+    "Lowering the threshold catches more fraud but can increase false positives and inconvenience customers.",
 ])
 def test_error_cost_wordings(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []
@@ -118,6 +119,18 @@ def test_readiness_ru(text, fired):
 def test_required_stage_result_is_a_readiness_bar(text, fired):
     got = check(f"## Требования\nПакетный режим.\n{text}\n", "no-readiness-criterion")
     assert bool(got) == fired
+
+
+@pytest.mark.parametrize("text, fired", [
+    # a gate that passes on a stated improvement is a readiness criterion
+    ("The policy changes only when the gate passes when a comparison shows a credible improvement.", False),
+    ("M0 passes when the problem and owner can be explained without a model.", False),
+    ("The request passes through the gateway.", True),
+])
+def test_gate_passes_when(text, fired):
+    got = check(f"## Requirements\nWeekly batch.\n{text}\n", "no-readiness-criterion")
+    assert bool(got) == fired
+
 
 
 @pytest.mark.parametrize(
