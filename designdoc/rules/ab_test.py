@@ -54,6 +54,12 @@ def _deferral(sc: Scope, doc: Document) -> _Deferral | None:
             around = " ".join(sents[i : i + 2])
             if lexicon.has("reason", around) or lexicon.has("ab_phase_scope", sent):
                 return _Deferral(sent[:80], lexicon.has("ab_alternative", sc.text))
+    # An offline comparison in place of the online test ("This is a fully
+    # offline experiment"), when the section designs no split: a design
+    # written for later ("Not run. No live traffic exists yet.") is judged.
+    if lexicon.has("ab_offline_only", sc.text) and not lexicon.has("ab_split_unit", sc.text):
+        hit = lexicon.find("ab_offline_only", sc.text)
+        return _Deferral(hit.text if hit else "offline", True)
     return None
 
 
@@ -117,7 +123,10 @@ def ab_deferred(doc: Document, ctx: Context) -> Iterator[Problem]:
     ("an A/B test is not provided in the pilot", «в рамках пилота A/B-тест
     не предусмотрен»). The A/B section is read first, then the rest of the
     doc (templates often settle it among the success criteria). Without a
-    reason the A/B rules apply as usual.
+    reason the A/B rules apply as usual. A section that says it is a fully
+    offline comparison ("This is a fully offline experiment", «полностью
+    офлайн-эксперимент») and designs no split is treated the same way: it
+    stands in for the online test rather than describing one.
 
     The deferral is honoured at every status: approval is exactly when a
     lead accepts or rejects it. In an `approved` doc the note becomes a

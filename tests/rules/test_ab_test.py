@@ -151,6 +151,27 @@ def test_split_unit_units_split_into_groups(md, expected):
 
 
 @pytest.mark.parametrize("md, expected", [
+    # a share of items that "receive 80% of ratings" reports a distribution, it assigns nothing
+    ("## A/B test\nThe top 20% of items receive ~80% of all ratings.\n", [(1, "ab-no-split-unit")]),
+    ("## A/B test\n20% of users receive the new ranker.\n", []),
+])
+def test_split_unit_share_that_reports(md, expected):
+    assert check(md, "ab-no-split-unit") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a fully offline comparison under an A/B heading: one note, not the online-test rules
+    ("## A/B test design\nThis is a fully offline experiment on the train/test split. "
+     "Hypothesis: the penalty raises long-tail exposure by 10 pp.\n", [(1, "ab-deferred")]),
+    ("## A/B-тест\nЭто полностью офлайн-эксперимент на исторических данных; гипотеза: покрытие +10 п.п.\n",
+     [(1, "ab-deferred")]),
+])
+def test_offline_only_ab_section_is_deferred(md, expected):
+    assert check(md, "ab-deferred") == expected
+
+
+
+@pytest.mark.parametrize("md, expected", [
     ("## A/B test\nPrimary metric: CTR; guardrails: latency.\n", []),
     ("## A/B test\nControl metrics: reopen rate, CSAT.\n", []),
     ("## A/B test\nCTR must rise without hurting revenue per session.\n", []),
