@@ -199,7 +199,6 @@ class Cache:
                     p.write_text(text, encoding="utf-8")
         self._ready = True
 
-
     def prune(self, now: float | None = None) -> int:
         """Drop other linter versions' unused folders and entries unused for 30 days.
 
@@ -208,14 +207,16 @@ class Cache:
         misses. Returns how many entries or folders were removed.
         """
         if not self.entries.is_dir():
-            return 0  # this run stored nothing and found nothing
-        import shutil
+            # This version never wrote here (read-only folder, say): leave the
+            # other versions' entries alone too.
+            return 0
+        import shutil  # only a run that prunes needs it
 
         now = time.time() if now is None else now
         removed = 0
         _touch(self.entries / _USED, now)
-        with contextlib.suppress(OSError):
-            for other in os.scandir(self.entries.parent):
+        with contextlib.suppress(OSError), os.scandir(self.entries.parent) as generations:
+            for other in generations:
                 if other.path == str(self.entries) or not other.is_dir(follow_symlinks=False):
                     continue
                 if now - _mtime(Path(other.path) / _USED, other) > GENERATION_MAX_AGE:
@@ -225,8 +226,8 @@ class Cache:
         if now - _mtime(swept, None) < _DAY:
             return removed
         _touch(swept, now)
-        with contextlib.suppress(OSError):
-            for bucket in os.scandir(self.entries):
+        with contextlib.suppress(OSError), os.scandir(self.entries) as buckets:
+            for bucket in buckets:
                 if not bucket.is_dir(follow_symlinks=False):
                     continue
                 with contextlib.suppress(OSError), os.scandir(bucket.path) as it:

@@ -313,11 +313,12 @@ class Catalog:
 
         ``levels`` (one per id) lets why/what/how count only near the top of
         the outline: "Зачем / Что делаем" repeated under each option of a
-        full doc does not make it a one-pager. A title (one of the first two
-        headings) that calls the doc a one-pager ("One-Page Project
-        Description", «Одностраничник») makes it one.
+        full doc does not make it a one-pager. A title (the first heading)
+        that calls the doc a one-pager ("Churn model one-pager", "One-Page
+        Project Description", «Одностраничник») makes it one; "One-page
+        checkout" names a product, not the doc.
         """
-        if titles and any(_ONE_PAGER_TITLE_RE.search(t) for t in titles[:2]):
+        if titles and _ONE_PAGER_TITLE_RE.search(titles[0]):
             return "one-pager"
         found = {i for i in ids if i}
         scores = {k: len(found & set(v)) for k, v in self.kinds.items()}
@@ -335,7 +336,11 @@ class Catalog:
         return "full"
 
 
-_ONE_PAGER_TITLE_RE = re.compile(r"\bone[\s-]?pag(?:er|e)\b|\bодностранич\w*|\bван[\s-]?пейджер\w*", re.I)
+_ONE_PAGER_TITLE_RE = re.compile(
+    r"\bone[\s-]?pager\b|\bone[\s-]?page\s+(?:project\s+)?(?:description|proposal|summary|overview|brief|doc\w*|memo)\b"
+    r"|\bодностраничник\w*|\bван[\s-]?пейджер\w*",
+    re.I,
+)
 
 
 def _plain_words(title: str) -> tuple[str, ...]:

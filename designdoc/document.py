@@ -828,7 +828,9 @@ def _outside(skip: set[int], ids: list[str | None]) -> list[str | None]:
 # Headings that name a section only loosely ("IX. Measuring and reporting",
 # the book's A/B chapter, "Effect evaluation") are that section only when
 # the heading or the text says something of the kind: a list of product
-# metrics under "Measuring and reporting" is no A/B test design.
+# metrics under "Measuring and reporting" is no A/B test design, and an
+# "Online evaluation" that only shadows or monitors a model is none either
+# (a shadow run or holdout alone does not confirm the section).
 _CONFIRM_BY: dict[str, tuple[str, ...]] = {
     "ab_test": (
         "ab_named", "ab_group", "ab_comparison", "ab_split_unit", "significance",
@@ -849,23 +851,26 @@ _META_LINE_RE = re.compile(
 
 
 def _drop_subtitle(root: Section) -> Section:
-    """``root`` with the id of a subtitle (one of the first two headings) dropped.
+    """``root`` with the id of a subtitle dropped.
 
-    A subtitle has no sub-sections of its own and nothing but metadata lines
-    (version, date, status, author) and rules under it.
+    A subtitle is the first heading right under the doc's H1 title (nothing
+    between them), with no sub-sections of its own and nothing but metadata
+    lines (version, date, status, author) and rules under it. A team or
+    resources section ("## Team / Owner: …") keeps its id.
     """
     from dataclasses import replace
 
     first = [s for _, s in zip(range(2), (s for s in root.walk() if s.level))]
-    for sec in first:
-        if sec.id is None or sec.children:
-            continue
-        lines = [ln for b in sec.blocks if b.type != "hr" for ln in b.text.split("\n") if ln.strip()]
-        if lines and all(_META_LINE_RE.match(ln) for ln in lines):
-            target = sec
-            break
-    else:
+    title, sub = (first + [None, None])[:2]
+    # "# Title" directly over "## Subtitle", nothing between them.
+    if title is None or sub is None or title.level != 1 or title.blocks or sub not in title.children[:1]:
         return root
+    if sub.id is None or sub.id == "resources" or sub.children:
+        return root
+    lines = [ln for b in sub.blocks if b.type != "hr" for ln in b.text.split("\n") if ln.strip()]
+    if not lines or not all(_META_LINE_RE.match(ln) for ln in lines):
+        return root
+    target = sub
 
     def fix(sec: Section) -> Section:
         if sec is target:

@@ -258,3 +258,21 @@ def test_a_one_pager_title_decides_the_kind(titles: list[str], kind: str) -> Non
     cat = default_catalog()
     ids = cat.match_all(titles, None)
     assert cat.infer_kind(ids, [1] + [2] * (len(titles) - 1), titles) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "sid"),
+    [
+        ("Model quality monitoring", "monitoring"),
+        ("Experimental setup", None),  # offline evaluation, as often as not
+        ("One-page checkout fraud scoring", None),
+    ],
+)
+def test_review_regressions_headings(title: str, sid: str | None) -> None:
+    assert default_catalog().match(title, "full") == sid
+
+
+def test_one_page_product_title_is_not_a_one_pager() -> None:
+    cat = default_catalog()
+    titles = ["One-page checkout fraud scoring", "Goals", "Metrics", "Data"]
+    assert cat.infer_kind(cat.match_all(titles, None), [1, 2, 2, 2], titles) == "full"

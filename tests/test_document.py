@@ -327,7 +327,7 @@ def test_a_metadata_subtitle_is_not_a_section(md: str, first_id: str | None) -> 
     assert second.id == first_id
 
 
-@pytest.mark.parametrize("heading", ["4. Experimental Design", "7. Analysis Plan", "Statistical analysis plan"])
+@pytest.mark.parametrize("heading", ["4. Experimental Design", "7. Statistical Analysis Plan", "Experimental design plan"])
 def test_experiment_plan_headings_are_the_ab_section(heading: str) -> None:
     doc = parse(f"# Goals\n\nText.\n\n## {heading}\n\nUsers are split 50/50 by user id; control keeps the rules.\n")
     assert [s.title for s in doc.sections_for("ab_test")] == [heading]
@@ -421,3 +421,8 @@ def test_a_templates_italic_instruction_is_not_a_heading() -> None:
     md = "## 2.3. Этапы решения задачи\n\n *Этапы 2 и далее, помимо подготовки данных.*\n\nОписание этапов.\n"
     doc = parse(md)
     assert [s.title for s in doc.sections() if s.level] == ["2.3. Этапы решения задачи"]
+
+
+def test_a_team_section_with_owner_lines_keeps_its_id() -> None:
+    md = "---\nkind: hypothesis\n---\n# Idea card\n## Team\n\nOwner: Alice Smith\nReviewers: Bob, Carol\n\n## Idea\nX.\n"
+    assert [s.id for s in parse(md).sections() if s.level][:2] == ["idea", "resources"]

@@ -79,7 +79,9 @@ def _ab(doc: Document) -> Scope | None:
 # The test's settings written as analysis code: "alpha = 0.05  # significance",
 # "power=0.8", "mde = 0.02". Code is not read as text, but these assignments
 # state the design as plainly as a sentence would.
-_ALPHA_CODE_RE = re.compile(r"\b(?:alpha|significance(?:_level)?|sig_level)\s*[=:]\s*0?\.\d+", re.I)
+_ALPHA_CODE_RE = re.compile(
+    r"\b(?:alpha|significance(?:_level)?|sig_level)\s*[=:]\s*0?\.(?:0\d*|10*)\b", re.I
+)  # a test level (≤ 0.1); "Ridge(alpha=0.5)" elsewhere in a doc is regularisation
 # (power as a share: "power: 250" in a GPU config is watts)
 _POWER_CODE_RE = re.compile(
     r"\bpower\s*[=:]\s*0?\.\d|\b(?:mde|min(?:imum)?_detectable_effect|effect_size)\s*[=:]\s*\d?\.?\d", re.I
@@ -90,10 +92,13 @@ _POWER_CODE_RE = re.compile(
 _AB_WORD_RE = re.compile(r"\b[aа]\s*/\s*[bб]\b|\b[aа][bб][\s-]*(?:тест|test|эксп|exp)", re.I)
 
 
-@per_doc
-def _code_text(doc: Document) -> str:
-    """The doc's code blocks, for the settings a test plan writes as code."""
-    return "\n".join(b.text for b in doc.root.all_blocks() if b.type == "code")
+def _code_text(sc: Scope) -> str:
+    """The A/B section's code blocks, for the settings a test plan writes as code.
+
+    Only the section's own: "Ridge(alpha=0.1)" or "FocalLoss(alpha=0.25)" in
+    the modelling part is not the test's α.
+    """
+    return "\n".join(b.text for sec in sc.sections for b in sec.all_blocks() if b.type == "code")
 
 
 @per_doc
@@ -253,7 +258,7 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
                 return
     # … or, in a pilot with no control group, as the bar the pilot must clear
     # on a named metric: "3.2 Success criteria: user satisfaction ≥ 80%".
-    if not lexicon.has("ab_group", sc.text) and (_success_bar(sc, doc, metric=True) or _metric_bar(sc)):
+    if (not lexicon.has("ab_group", sc.text) and _success_bar(sc, doc, metric=True)) or _metric_bar(sc):
         return
     # An experiment plan may give the hypothesis its own heading beside the
     # design ("## 3. Hypothesis" with H0/H1, «## Гипотеза»).
@@ -291,13 +296,19 @@ def _metric_bar(sc: Scope) -> bool:
     judged by. A holdout randomised by user is an experiment, whose
     hypothesis must be said.
     """
-    if lexicon.has("ab_split_unit", sc.text) or _AB_WORD_RE.search(sc.text):
+    text = sc.text
+    if lexicon.has("ab_group", text) or lexicon.has("ab_split_unit", text) or _AB_WORD_RE.search(text):
         return False
-    metric = ("online_metric", "offline_metric", "accuracy")
-    return any(
-        lexicon.has("numeric_target", sent) and any(lexicon.has(m, sent) for m in metric)
-        for sent in sentences(sc.text)
-    )
+    for sent in sentences(text):
+        if not lexicon.has("numeric_target", sent):
+            continue
+        # The bar must follow the metric ("Weighted Accuracy > 50%"): in "runs
+        # at least 4 weeks and measures accuracy" the number is the duration.
+        for concept in ("online_metric", "offline_metric", "accuracy"):
+            for hit in lexicon.find_all(concept, sent):
+                if lexicon.has("numeric_target", sent[hit.end : hit.end + 30]):
+                    return True
+    return False
 
 
 def _success_bar(sc: Scope, doc: Document, metric: bool = False) -> bool:
@@ -371,7 +382,7 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
             return
     if lexicon.has("ab_primary", text_of(doc, "metrics")) or _success_bar(sc, doc):
         return
-    if not lexicon.has("ab_group", sc.text) and _metric_bar(sc):
+    if _metric_bar(sc):
         return
     yield ctx.problem(
         sc.anchor,
@@ -432,7 +443,12 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
         if not lexicon.has("guardrail_measure", text):
             continue
         for sent in sentences(text):
-            if lexicon.has("guardrail_measure", sent) and lexicon.has("numeric_target", sent):
+            if (
+                lexicon.has("guardrail_measure", sent)
+                and lexicon.has("bound", sent)
+                and not lexicon.has("ab_primary", sent)
+                and not lexicon.has("ab_metric_label", sent)
+            ):
                 return
     yield ctx.problem(
         sc.anchor,
@@ -501,7 +517,8 @@ def ab_no_significance_level(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Recognised: `α = 0.05`, `alpha 0.05`, "significance level of 5%",
     "p-value < 0.05", "95% confidence", «уровень значимости 0,05»,
-    «альфа 5%», or an assignment in the doc's analysis code (`alpha = 0.05`).
+    «альфа 5%», or an assignment in the A/B section's analysis code
+    (`alpha = 0.05`).
     Words without a value ("statistically significant") do not count; the
     message quotes them.
 
@@ -524,7 +541,7 @@ def ab_no_significance_level(doc: Document, ctx: Context) -> Iterator[Problem]:
     # A valued α is unambiguous, so it counts wherever the doc states it.
     if lexicon.has("significance", sc.text) or lexicon.has("significance", doc_text(doc)):
         return
-    if _ALPHA_CODE_RE.search(_code_text(doc)):
+    if _ALPHA_CODE_RE.search(_code_text(sc)):
         return
     near = closest("significance_word", sc.text)
     hint_en = f" (found '{near}' but no value)" if near else ""
@@ -553,8 +570,8 @@ def ab_no_power_or_mde(doc: Document, ctx: Context) -> Iterator[Problem]:
     «минимальный детектируемый эффект». Russian «мощность» alone usually
     means compute capacity («мощности серверов»), so it counts only next to
     теста/критерия/статистическая or with a value like 0.8 / 80%. An
-    assignment in the doc's analysis code (`power = 0.8`, `mde = 0.02`)
-    counts too.
+    assignment in the A/B section's analysis code (`power = 0.8`,
+    `mde = 0.02`) counts too.
 
     Fails:
 
@@ -575,7 +592,7 @@ def ab_no_power_or_mde(doc: Document, ctx: Context) -> Iterator[Problem]:
     for text in (sc.text, doc_text(doc)):
         if lexicon.has("power", text) or lexicon.has("mde", text):
             return
-    if _POWER_CODE_RE.search(_code_text(doc)):
+    if _POWER_CODE_RE.search(_code_text(sc)):
         return
     near = closest("power_word", sc.text)
     hint_en = f" (found '{near}' but no power value or MDE)" if near else ""

@@ -195,6 +195,9 @@ def test_offline_only_ab_section_is_deferred(md, expected):
     ("## A/B test\nCheck that v2 beats v1 on F1, not degrading recall.\n", []),
     ("## Пилот\n### Что считаем успешным пилотом\n- Время обработки изображения не превысит 3 секунд.\n", []),
     ("## Pilot\n### Success criteria\n- TTFT p95 < 2000 ms\n- SLA: 80% of answers < 3 s\n", []),
+    ("## A/B-тест\nУспех: нет статистически значимого роста latency.\n", []),
+    ("## A/B test\nSuccess: no statistically significant increase in latency.\n", []),
+    ("## Пилот\n### Критерии успеха пилота\n- FPR не превышает 20%\n", []),
     ("## Pilot\n### Success criteria\n- F1 >= 0.8\n- Response time <= 3 s\n- Availability >= 99.5%\n", []),
     ("## Пилот\n### Что считаем успешным пилотом\n- F1 ≥ 80%\n- Доступность сервиса ≥ 99.5%\n", []),
     # an operational measure without a bound, or a bound outside the test, is not
@@ -575,3 +578,39 @@ def test_pilot_success_bar_as_hypothesis(md, expected):
 ])
 def test_share_of_units_in_the_experiment_is_a_split(md):
     assert check(md, "ab-no-split-unit") == []
+
+
+# Regression rows from a review of this vocabulary: ordinary design-doc wording
+# that must not pass for a guardrail, a test level, a hypothesis or a stop rule.
+@pytest.mark.parametrize("md, rule", [
+    # regularisation and loss parameters in the modelling code are not the test's α / power
+    ("## Modeling\n```python\nRidge(alpha=0.1)\nFocalLoss(alpha=0.25, gamma=2)\n```\n"
+     "## A/B test\nSplit by user id for two weeks.\n", "ab-no-significance-level"),
+    ("## Modeling\n```yaml\ngpu:\n  power: 250\n```\n## A/B test\nSplit by user id for two weeks.\n",
+     "ab-no-power-or-mde"),
+    # a primary metric's expected drop is not a guardrail bound
+    ("## A/B test\nPrimary metric: false positive rate, expected to decrease by at least 20%.\n",
+     "ab-no-guardrail-metric"),
+    ("## A/B-тест\nОсновная метрика: доля ложных срабатываний снизится на 20%.\n", "ab-no-guardrail-metric"),
+    # findings and goals are not guardrails
+    ("## Goals\nLast year's manual campaign did not increase conversion.\n## A/B test\nSplit by user id.\n",
+     "ab-no-guardrail-metric"),
+    ("## Цели\nПрошлая кампания не дала эффекта: конверсия не выросла.\n## A/B-тест\nСплит по user_id.\n",
+     "ab-no-guardrail-metric"),
+    ("## Goals\nMaximum increase in revenue.\n## A/B test\nSplit by user id.\n", "ab-no-guardrail-metric"),
+    # the pilot's length or size is not a bar on its metric
+    ("## Pilot\nThe pilot runs in two offices for at least 4 weeks and we measure the accuracy of drafts.\n",
+     "ab-no-hypothesis"),
+    ("## Пилот\nПилот идёт в двух офисах не менее 4 недель, собираем точность черновиков.\n",
+     "ab-no-primary-metric"),
+    # a guardrail check is not the hypothesis
+    ("## A/B test\nSplit by user id. Check if guardrail metrics such as latency increase during the test.\n",
+     "ab-no-hypothesis"),
+    # data cleaning is not a ship rule
+    ("## A/B test\nWe replace missing values with the median when the field is empty.\n", "ab-no-stop-criteria"),
+    ("## A/B-тест\nЗаменяем пропуски медианой, если поле пусто.\n", "ab-no-stop-criteria"),
+    # a segment named by a letter is not an arm; a lower-case letter is not a placeholder bar
+    ("## Pilot\nRisk group A: high risk customers get the offer.\n", "ab-no-hypothesis"),
+])
+def test_review_regressions(md, rule):
+    assert [r for _, r in check(md, rule)] == [rule]

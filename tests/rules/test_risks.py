@@ -85,3 +85,17 @@ def test_a_risk_said_to_be_beyond_remedy_has_no_mitigation(text):
 ])
 def test_a_negated_remedy_is_no_mitigation(text):
     assert check(f"## Риски\n{text}\n", "risk-without-mitigation") == [(1, "risk-without-mitigation")]
+
+
+@pytest.mark.parametrize("md", [
+    # a risk that mentions a correction or a reduction is still a bare risk
+    "## Risks\n- Labels require manual correction, which is slow.\n",
+    "## Риски\n- Данных может не хватить для снижения ошибки.\n",
+])
+def test_review_regressions_bare_risks(md):
+    assert check(md, RULE) == [(1, RULE)]
+
+
+def test_impact_column_is_not_the_mitigation_column():
+    md = "## Риски\n| Риск | Влияние на решение | Меры |\n|---|---|---|\n| Дрейф | высокое | |\n"
+    assert check(md, RULE) == [(4, RULE)]
