@@ -10,7 +10,7 @@ human reader would read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -858,8 +858,6 @@ def _drop_subtitle(root: Section) -> Section:
     lines (version, date, status, author) and rules under it. A team or
     resources section ("## Team / Owner: …") keeps its id.
     """
-    from dataclasses import replace
-
     first = [s for _, s in zip(range(2), (s for s in root.walk() if s.level))]
     title, sub = (first + [None, None])[:2]
     # "# Title" directly over "## Subtitle", nothing between them.
@@ -870,36 +868,36 @@ def _drop_subtitle(root: Section) -> Section:
     lines = [ln for b in sub.blocks if b.type != "hr" for ln in b.text.split("\n") if ln.strip()]
     if not lines or not all(_META_LINE_RE.match(ln) for ln in lines):
         return root
-    target = sub
+    return _relabel(root, lambda sec: None if sec is sub else sec.id)
+
+
+def _relabel(root: Section, new_id: Callable[[Section], str | None]) -> Section:
+    """``root`` with each section's id replaced by ``new_id(section)`` (the tree is immutable)."""
+    from dataclasses import replace
 
     def fix(sec: Section) -> Section:
-        if sec is target:
-            return replace(sec, id=None)
         children = tuple(fix(c) for c in sec.children)
-        return replace(sec, children=children) if children != sec.children else sec
+        sid = new_id(sec)
+        if sid != sec.id or children != sec.children:
+            return replace(sec, id=sid, children=children)
+        return sec
 
     return fix(root)
 
 
 def _confirm_by_content(root: Section) -> Section:
     """``root`` with the ids of sections whose content disowns them dropped."""
-    from dataclasses import replace
-
     from designdoc import lexicon
     from designdoc.lexicon.scope import clean_text
 
-    def fix(sec: Section) -> Section:
-        children = tuple(fix(c) for c in sec.children)
+    def confirmed(sec: Section) -> str | None:
         concepts = _CONFIRM_BY.get(sec.id or "")
-        drop = False
-        if concepts:
-            text = sec.title + "\n" + clean_text(sec)
-            drop = not any(lexicon.has(c, text) for c in concepts)
-        if drop or children != sec.children:
-            return replace(sec, id=None if drop else sec.id, children=children)
-        return sec
+        if not concepts:
+            return sec.id
+        text = sec.title + "\n" + clean_text(sec)
+        return sec.id if any(lexicon.has(c, text) for c in concepts) else None
 
-    return fix(root)
+    return _relabel(root, confirmed)
 
 
 def _fold(
