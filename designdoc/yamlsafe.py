@@ -48,6 +48,8 @@ def load_yaml_with_lines(text: str, line_offset: int = 0) -> tuple[Any, dict[str
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
+        if is_depth_refusal(err):
+            raise YamlError(line, f"YAML nested deeper than {MAX_DEPTH} levels") from None
         bad_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
         if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
             raise YamlError(line, "tab characters are not allowed for indentation in YAML; use spaces") from None
@@ -75,6 +77,14 @@ def load_yaml_with_lines(text: str, line_offset: int = 0) -> tuple[Any, dict[str
         line = _bad_date_line(node) or 1
         raise YamlError(line + line_offset, f"invalid date ({err}); write a real date such as 2026-11-24") from None
     return data, key_lines
+
+
+def is_depth_refusal(err: yaml.YAMLError) -> bool:
+    """libyaml's own nesting limit (PyYAML ≥ 6.0.4 wheels) tripped before ours could.
+
+    Its limit (~1,000) is above ``MAX_DEPTH``, so our message stays true.
+    """
+    return "nesting depth" in (getattr(err, "problem", None) or "")
 
 
 # Front matter is nearly always `key: word`, `key: "text"`, `key: [a, b]`: read

@@ -311,3 +311,16 @@ def test_a_scalar_where_a_list_belongs_gets_the_fix() -> None:
         (7, 3, "data.label_sources: expected a list; write [] when there is nothing yet"),
         (8, 1, "metrics: expected a list"),  # a list of mappings: [conversion] would not help
     ]
+
+
+def test_libyaml_depth_refusal_reads_as_our_nesting_message() -> None:
+    # PyYAML >= 6.0.4 wheels bundle a libyaml that refuses ~1,000 levels itself,
+    # before our event-level check; the user sees the same message either way.
+    import yaml
+
+    from designdoc.spec.loader import _yaml_error_issue
+
+    mark = yaml.Mark("spec.yaml", 0, 2, 1003, "", 0)
+    err = yaml.scanner.ScannerError("while increasing flow level", mark, "exceeded maximum nesting depth", mark)
+    issue = _yaml_error_issue(err, "spec.yaml", "x: [[[")
+    assert "nesting deeper than" in issue.message and issue.line == 3

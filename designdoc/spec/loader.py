@@ -328,6 +328,10 @@ def _yaml_error_issue(err: yaml.YAMLError, source: str, text: str = "") -> SpecI
             better = None
         if better is not None:
             return better
+    from designdoc.yamlsafe import is_depth_refusal
+
+    if is_depth_refusal(err):
+        return SpecIssue(source, line, col, f"nesting deeper than {MAX_DEPTH} levels")
     if isinstance(err, yaml.MarkedYAMLError):
         parts = [p for p in (err.context, err.problem) if p]
         message = ", ".join(parts) or "invalid YAML"
