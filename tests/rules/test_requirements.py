@@ -115,6 +115,7 @@ def test_readiness_ru(text, fired):
     # the template's «Необходимый результат этапа» over a measurable bar is a done criterion
     ("### Необходимый результат этапа\nОбученная модель с точностью более 80% на тестовых данных.", False),
     ("### Необходимый результат этапа\nИтоговый DataFrame с вакансиями.", True),
+    ("Пилот на 10 контрольных вопросах, успех воспроизводимости сценария - 80-85%.", False),
 ])
 def test_required_stage_result_is_a_readiness_bar(text, fired):
     got = check(f"## Требования\nПакетный режим.\n{text}\n", "no-readiness-criterion")
