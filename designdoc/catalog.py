@@ -41,7 +41,8 @@ _STAGE_RE = re.compile(
     re.I,
 )
 _PURE_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s+")
-_AB_RE = re.compile(r"\b[aа]\s*/\s*[bб]\b|\b[aа]\s*[bб]\b(?=[\s\-–—]*(?:тест|test|эксп|exp|split|сплит))")
+# "A/B", «АБ-тест» in lower-cased text (headings here; rules/ab_test reads body text with it).
+AB_RE = re.compile(r"\b[aа]\s*/\s*[bб]\b|\b[aа]\s*[bб]\b(?=[\s\-–—]*(?:тест|test|эксп|exp|split|сплит))")
 _WORD_RE = re.compile(r"[a-zа-я0-9]+")
 _MARKUP_RE = re.compile(r"[*_~#]+")
 _LEADING_SYMBOLS_RE = re.compile(r"^[^\w(\[]+")
@@ -107,7 +108,7 @@ def normalise_heading(title: str) -> str:
         if new != t and not _AB_SLASH_RE.match(t):
             t = new
         t = _PURE_NUMBER_RE.sub("", t, count=1)
-    t = _AB_RE.sub(" ab ", t)
+    t = AB_RE.sub(" ab ", t)
     t = t.replace("ab-", "ab ").replace("а/б", "ab")
     return " ".join(_WORD_RE.findall(t))
 

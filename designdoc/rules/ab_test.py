@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from designdoc import lexicon
+from designdoc.catalog import AB_RE
 from designdoc.document import Document, Section
 from designdoc.lexicon.scope import (
     Scope,
@@ -86,10 +87,6 @@ _ALPHA_CODE_RE = re.compile(
 _POWER_CODE_RE = re.compile(
     r"\bpower\s*[=:]\s*0?\.\d|\b(?:mde|min(?:imum)?_detectable_effect|effect_size)\s*[=:]\s*\d?\.?\d", re.I
 )
-
-
-# "A/B", «АБ-тест»: the section names a controlled test, not just a pilot.
-_AB_WORD_RE = re.compile(r"\b[aа]\s*/\s*[bб]\b|\b[aа][bб][\s-]*(?:тест|test|эксп|exp)", re.I)
 
 
 def _code_text(sc: Scope) -> str:
@@ -297,7 +294,7 @@ def _metric_bar(sc: Scope) -> bool:
     hypothesis must be said.
     """
     text = sc.text
-    if lexicon.has("ab_group", text) or lexicon.has("ab_split_unit", text) or _AB_WORD_RE.search(text):
+    if lexicon.has("ab_group", text) or lexicon.has("ab_split_unit", text) or AB_RE.search(text.lower()):
         return False
     for sent in sentences(text):
         if not lexicon.has("numeric_target", sent):
