@@ -143,6 +143,11 @@ def test_long_heading_is_matched_on_its_opening_words(heading: str, expected: st
         # Evaluating and comparing candidate models is modelling, not a plan estimate.
         ("Evaluation and comparison", "modeling"),
         ("Оценка и сравнение", "modeling"),
+        # How the model will be scored is the metrics; with validation in the
+        # title it is the validation scheme.
+        ("🧪 Model Evaluation Strategy", "metrics"),
+        ("Model evaluation", "metrics"),
+        ("5. Validation & Evaluation Strategy", "modeling"),
     ],
 )
 def test_stage_subheadings_of_course_templates(heading: str, expected: str) -> None:
