@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from designdoc import lexicon
@@ -52,10 +53,20 @@ def _bar_in(text: str) -> bool:
             rest = rest[: hit.start] + " " + rest[hit.end :]
         if lexicon.has("readiness", rest):
             return True
-        near = sents[i : i + 3]
-        if any(lexicon.has("numeric_target", s) or lexicon.has("change_direction", s) for s in near):
+        # A label that opens a list ("Критерий успеха:" over its items) reaches
+        # the whole list; a sentence, only the two after it.
+        near = sents[i : i + (_LIST_REACH if sent.endswith(":") else 3)]
+        if any(
+            lexicon.has("numeric_target", s) or lexicon.has("change_direction", s) or _COUNT_BAR_RE.search(s)
+            for s in near
+        ):
             return True
     return False
+
+
+_LIST_REACH = 9
+# "launch with 10+ clients", «с 10+ клиентами»: a count to reach is a bar too.
+_COUNT_BAR_RE = re.compile(r"(?<![\d.,])\d+\s*\+(?![\d+])\s*[^\W\d_]")
 
 
 def _success_targets(doc: Document, requirements: str) -> bool:

@@ -88,6 +88,8 @@ def test_power_or_mde(md, expected):
     ("## A/B-тест\nДве недели.\n", []),
     ("## A/B-тест\nПилот в течение квартала.\n", []),
     ("## A/B-тест\nТест идет месяц.\n", []),
+    ("## Пилот\nВ конце экспериментального периода (около недели) сравниваем метрики.\n", []),
+    ("## Пилот\nТест длится примерно месяц.\n", []),
     ("## A/B test\nSplit by user id; α = 0.05, power 0.8.\n", [(1, "ab-no-duration")]),
     # a plan row elsewhere counts
     ("## A/B test\nSplit by user.\n## Plan\n| stage | estimate |\n|---|---|\n| A/B test | 3 weeks |\n", []),
@@ -156,6 +158,22 @@ def test_split_unit_units_split_into_groups(md, expected):
     ("## A/B test\n20% of users receive the new ranker.\n", []),
 ])
 def test_split_unit_share_that_reports(md, expected):
+    assert check(md, "ab-no-split-unit") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # units shared between two arms, counted, or assigned one by one
+    ("## Пилот\nA/B: 50% магазинов на ML, 50% — ручной заказ.\n", []),
+    ("## Пилот\nВ эксперименте могут участвовать две кофейни.\n", []),
+    ("## Пилот\nТест на 5 винодельнях: сравнение прогноза с реальным урожаем.\n", []),
+    ("## Пилот\nТест на 5 дней: сравнение прогноза с реальным урожаем.\n", [(1, "ab-no-split-unit")]),
+    ("## Пилот\n50% пользователей довольны, 30% нет.\n", [(1, "ab-no-split-unit")]),
+    ("## A/B test\nRandomly assign every eligible customer to contact (90%) or control (10%).\n", []),
+    ("## A/B test\nRandomize eligible customers between two model-ranked queues.\n", []),
+    ("## Pilot\nTwo coffee shops take part in the experiment.\n", []),
+    ("## A/B test\nWe split the work between two sprints.\n", [(1, "ab-no-split-unit")]),
+])
+def test_split_unit_arms_of_named_units(md, expected):
     assert check(md, "ab-no-split-unit") == expected
 
 
@@ -242,6 +260,10 @@ def test_hypothesis_over_control_elsewhere(md, expected):
     ("## A/B-тест\nЦель — проверить, снизит ли персональное предложение отток.\n", []),
     ("## Пилот\nСравнив группы, узнаем, ускоряет ли сервис освоение кошелька.\n", []),
     ("## A/B test\nThe objective is to determine if the new page works.\n", [(1, "ab-no-hypothesis")]),
+    # the expected direction against the control arm
+    ("## Пилот\nУдовлетворенность в кофейне A должна быть выше, чем в контрольной кофейне B.\n", []),
+    ("## Pilot\nSatisfaction in store A should be higher than in the control store.\n", []),
+    ("## Pilot\nLatency should be lower than 200 ms.\n", [(1, "ab-no-hypothesis")]),
 ])
 def test_hypothesis_as_a_question_of_change(md, expected):
     assert check(md, "ab-no-hypothesis") == expected
