@@ -281,3 +281,18 @@ def test_one_page_product_title_is_not_a_one_pager() -> None:
     cat = default_catalog()
     titles = ["One-page checkout fraud scoring", "Goals", "Metrics", "Data"]
     assert cat.infer_kind(cat.match_all(titles, None), [1, 2, 2, 2], titles) == "full"
+
+
+@pytest.mark.parametrize(
+    ("title", "sid"),
+    [
+        # A list of known limitations is no risk register: nothing there asks
+        # for a mitigation. With risks in the title it is one.
+        ("Known Limitations", None),
+        ("8. Limitations", None),
+        ("Risks and limitations", "risks"),
+        ("Риски и ограничения", "risks"),
+    ],
+)
+def test_limitations_alone_are_not_the_risks(title: str, sid: str | None) -> None:
+    assert default_catalog().match(title, "full") == sid
