@@ -143,6 +143,9 @@ def test_required_stage_result_is_a_readiness_bar(text, fired):
     ("The policy changes only when the gate passes when a comparison shows a credible improvement.", False),
     ("M0 passes when the problem and owner can be explained without a model.", False),
     ("The request passes through the gateway.", True),
+    # a ship rule names when the model is ready
+    ("Promote the challenger only if its incremental conversion exceeds the champion's.", False),
+    ("Promotion emails are sent only if the user opted in.", True),
 ])
 def test_gate_passes_when(text, fired):
     got = check(f"## Requirements\nWeekly batch.\n{text}\n", "no-readiness-criterion")
