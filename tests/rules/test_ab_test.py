@@ -636,3 +636,21 @@ def test_share_of_units_in_the_experiment_is_a_split(md):
 ])
 def test_review_regressions(md, rule):
     assert [r for _, r in check(md, rule)] == [rule]
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # «метрика-предохранитель» is the Russian for a guardrail; "without a quality drop" holds one
+    ("## Пилот\n- доля роликов, размеченных заново, ≤ 5 % (метрика-предохранитель).\n", "ab-no-guardrail-metric", []),
+    ("## Пилот\n- Время на ролик сократилось ≥ 3× без просадки качества.\n", "ab-no-guardrail-metric", []),
+    ("## Пилот\n- Время на ролик сократилось ≥ 3×.\n", "ab-no-guardrail-metric", [(1, "ab-no-guardrail-metric")]),
+    # a crossover design names its unit: each participant works in both modes
+    ("## Пилот\n10 роликов, минимум 2 участника, перекрёстные наборы.\n", "ab-no-split-unit", []),
+    ("## Pilot\nA crossover design: each annotator labels half the clips in each mode.\n", "ab-no-split-unit", []),
+    # a minimum length, or a length that covers the weekly cycle, is a duration
+    ("## Пилот\nРазнос между режимами не менее суток.\n", "ab-no-duration", []),
+    ("## A/B-тест\nДлительности теста хватило, чтобы покрыть недельную сезонность.\n", "ab-no-duration", []),
+    ("## A/B test\nThe test runs long enough to cover a full weekly cycle.\n", "ab-no-duration", []),
+    ("## A/B test\nThe test covers all users.\n", "ab-no-duration", [(1, "ab-no-duration")]),
+])
+def test_fresh9_wordings(md, rule, expected):
+    assert check(md, rule) == expected

@@ -27,6 +27,9 @@ ACC = "accuracy-only-metric"
     ("## Success metrics\nHalve road fatalities on the pilot routes; recall ≥ 0.95.\n", []),
     ("## Метрики\nЧисло активных пользователей в месяц; F1 ≥ 0,7.\n", []),
     ("## Метрики\nМинус 30% ДТП на участке пилота; recall ≥ 0,9.\n", []),
+    # the users' own rating of the product is what it moves
+    ("## Метрики\nСредняя оценка пользователей ≥ 4,0; F1 ≥ 0,7.\n", []),
+    ("## Metrics\nUser rating of the answers ≥ 4.0; F1 ≥ 0.7.\n", []),
     # no metrics section: missing-section covers it
     ("## Data\nLogs.\n", []),
     ("## Metrics\n<!-- name the metrics -->\n", []),

@@ -160,6 +160,10 @@ def test_gate_passes_when(text, fired):
     ("Критерий успеха:\n\n- решение работает\n- доступно по API", True),
     ("Успех MVP — запуск портала с 10+ клиентами.", False),
     ("Успех MVP — запуск портала.", True),
+    # a target named for the MVP is its bar when it has a number
+    ("Целевая точность MVP: средняя ошибка ≤ 50 м.", False),
+    ("Target accuracy for the MVP: mean error ≤ 50 m.", False),
+    ("Целевая точность MVP обсуждается.", True),
 ])
 def test_success_label_over_a_list(text, fired):
     got = check(f"## Требования\nПакетный режим.\n{text}\n", "no-readiness-criterion")
