@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import Scope, body_without, column, scope, sentences_with, tables
+from designdoc.lexicon.scope import Scope, body_without, column, scope, section_text, sentences_with, tables
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -27,6 +28,18 @@ def _elsewhere(doc: Document) -> str:
     monitoring ("if coverage drops below 90%, revert").
     """
     return sentences_with("rollback_context", body_without(doc, "rollback"))
+
+
+# A runbook's "Contact & Escalation" / «Эскалация» part names who owns the
+# rollout, and so who decides on rolling it back.
+_ESCALATION_TITLE_RE = re.compile(
+    r"\bescalat|\bcontacts?\b|\bon-?call\b|\bownership\b|\bowners\b|\bэскалац|\bконтакт|\bдежурств|\bответственн",
+    re.I,
+)
+
+
+def _escalation_text(doc: Document) -> str:
+    return section_text(s for s in doc.sections() if _ESCALATION_TITLE_RE.search(s.title))
 
 
 def _check(doc: Document, concept: str, header: str) -> Scope | None:
@@ -137,7 +150,8 @@ def rollback_no_owner(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Recognised: "owner", "decides", "on-call", "the ML lead", "the support
     team", "paged", «решение принимает», «дежурный инженер», «ответственный»,
-    and an Owner / Кто column in a rollback table.
+    and an Owner / Кто column in a rollback table. A runbook's "Contact &
+    escalation" / «Эскалация» part counts too: who owns the rollout decides.
 
     Fails:
 
@@ -153,7 +167,7 @@ def rollback_no_owner(doc: Document, ctx: Context) -> Iterator[Problem]:
         Решение об откате принимает дежурный инженер.
     """
     sc = _check(doc, "rollback_owner", "owner_column")
-    if sc is not None:
+    if sc is not None and not lexicon.has("rollback_owner", _escalation_text(doc)):
         yield ctx.problem(
             sc.anchor,
             ctx.say(

@@ -654,3 +654,21 @@ def test_review_regressions(md, rule):
 ])
 def test_fresh9_wordings(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # units counted per arm, or assigned one by one, name the split unit
+    ("## A/B test\n- Sample size target: 5,000 users total (2,500 per group)\n", "ab-no-split-unit", []),
+    ("## A/B test\n- User assignment: deterministic hash-based\n", "ab-no-split-unit", []),
+    ("## A/B-тест\nПо 2 500 пользователей в каждой группе.\n", "ab-no-split-unit", []),
+    ("## A/B test\n- Sample size target: 5,000 events\n", "ab-no-split-unit", [(1, "ab-no-split-unit")]),
+    # an expected result with its sign is the hypothesis
+    ("## A/B test\n- Expected result: +4.24 points of nDCG@10\n", "ab-no-hypothesis", []),
+    ("## A/B test\n- Expected result: a report\n", "ab-no-hypothesis", [(1, "ab-no-hypothesis")]),
+    # a final decision between shipping and rolling back is a decision rule
+    ("## A/B test\n- Final decision: deploy to 100% production or rollback\n", "ab-no-stop-criteria", []),
+    ("## A/B test\n### Decision framework\n- Deploy to 100%: success criteria met\n", "ab-no-stop-criteria", []),
+    ("## A/B-тест\nИтоговое решение: раскатка на 100% или откат.\n", "ab-no-stop-criteria", []),
+])
+def test_fresh9_en_wordings(md, rule, expected):
+    assert check(md, rule) == expected

@@ -45,6 +45,10 @@ def test_rollback_no_action(md, expected):
     ("## Rollback plan\nIf error rate exceeds 1%, revert to the previous model.\n", [(1, OWNER)]),
     ("## План отката\nЕсли ошибок больше 1%, откатываемся.\n", [(1, OWNER)]),
     ("## Rollback\n| Trigger | Action | Owner |\n|---|---|---|\n| errors | revert | Kim |\n", []),
+    # a runbook's escalation part names who owns the rollout
+    ("## Rollback plan\nIf error rate exceeds 1%, revert.\n## Contact & Escalation\n**Canary Owner**: Backend Team\n", []),
+    ("## План отката\nЕсли ошибок больше 1%, откатываемся.\n## Эскалация\nДежурный инженер платформы.\n", []),
+    ("## Rollback plan\nIf error rate exceeds 1%, revert.\n## Contact & Escalation\nSee the wiki.\n", [(1, OWNER)]),
 ])
 def test_rollback_no_owner(md, expected):
     assert check(md, OWNER) == expected
