@@ -296,3 +296,20 @@ def test_one_page_product_title_is_not_a_one_pager() -> None:
 )
 def test_limitations_alone_are_not_the_risks(title: str, sid: str | None) -> None:
     assert default_catalog().match(title, "full") == sid
+
+
+@pytest.mark.parametrize(
+    ("title", "sid"),
+    [
+        # "estimates" / «оценки» alone are statistics or evaluation more often than
+        # a work plan; the plan keeps its own words.
+        ("Quantile estimates", None),
+        ("3.2. Способ оценки:", None),
+        ("Plan and estimates", "timeline"),
+        ("Time estimates", "timeline"),
+        ("Оценка сроков", "timeline"),
+        ("План работ и оценки", "timeline"),
+    ],
+)
+def test_estimates_alone_are_not_the_plan(title: str, sid: str | None) -> None:
+    assert default_catalog().match(title, "full") == sid
