@@ -289,6 +289,11 @@ def test_a_bold_heading_after_a_leading_entity_is_a_heading(lead: str) -> None:
         ("A/B test on 50% of users for two weeks, α = 0.05.", True),
         ("Сравниваем контрольную группу с тестовой в течение 14 дней.", True),
         ("No A/B test because traffic is too low.", True),
+        # An offline experiment of a modelling plan is no A/B test; one on users is.
+        ("Train on four stations, test on a fifth. This experiment shows whether the model generalises.", False),
+        ("Обучаем на четырёх станциях, проверяем на пятой: эксперимент покажет обобщающую способность.", False),
+        ("An online experiment on 10% of traffic for two weeks.", True),
+        ("Эксперимент на пользователях приложения в течение двух недель.", True),
     ],
 )
 def test_loose_ab_heading_needs_experiment_content(body: str, is_ab: bool) -> None:
