@@ -289,6 +289,9 @@ def test_one_page_product_title_is_not_a_one_pager() -> None:
         # A list of known limitations is no risk register: nothing there asks
         # for a mitigation. With risks in the title it is one.
         ("Known Limitations", None),
+        ("Limitations & Mitigations", "risks"),
+        ("Model training and evaluation", "modeling"),
+        ("Model evaluation and selection", "modeling"),
         ("8. Limitations", None),
         ("Risks and limitations", "risks"),
         ("Риски и ограничения", "risks"),

@@ -251,6 +251,8 @@ def test_thousands_of_blank_or_empty_rows_lint_in_bounded_time(filler: str) -> N
         "[(" * 15_000,  # unclosed brackets: the arrow-in-brackets mitigation exclusion (markdown-it itself is slow on more)
         "data-" * 40_000,  # one endless hyphenated word before "rate"
         ("x" * 39 + "a\nb") * 10_000,  # lines that look hard-wrapped
+        "1 " * 20_000,  # a long run of numbers before a split unit («2 500 пользователей в каждой группе»)
+        "1," * 40_000,  # … and with thousands separators ("2,500 users per group")
     ],
 )
 def test_pathological_lines_in_sections_lint_in_bounded_time(body: str) -> None:

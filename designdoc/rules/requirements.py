@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from designdoc import lexicon
-from designdoc.document import Document
+from designdoc.document import Document, Section
 from designdoc.lexicon.scope import (
     body_without,
     clean_own_text,
@@ -32,10 +32,50 @@ def _readiness_stated(doc: Document) -> bool:
         text = without_placeholders(clean_own_text(sec))
         if lexicon.has("readiness", text) and _bar_in(text):
             return True
+        # A label over a list ("Критерий успеха:" and its items) reaches the whole list.
+        for label, items in _labelled_lists(sec):
+            if lexicon.has("readiness", label) and _sets_bar(without_placeholders(items)):
+                return True
         if sec.title and lexicon.has("readiness", sec.title):
             if lexicon.has("numeric_target", without_placeholders(clean_text(sec))):
                 return True
     return False
+
+
+# "launch with 10+ clients", «с 10+ клиентами»: a count of adopters to reach is a bar too
+# (not "Python 3+" or «контент 18+»).
+_COUNT_BAR_RE = re.compile(
+    r"(?<![\d.,])\d+\s*\+(?![\d+])\s*(?:клиент|пользовател|компани|магазин|партнер|партнёр|подписчик|"
+    r"customer|client|user|compan|store|partner|subscriber|team)",
+    re.I,
+)
+
+
+def _sets_bar(text: str) -> bool:
+    """A number, a direction or a count to reach."""
+    return bool(
+        lexicon.has("numeric_target", text) or lexicon.has("change_direction", text) or _COUNT_BAR_RE.search(text)
+    )
+
+
+def _labelled_lists(sec: Section) -> Iterator[tuple[str, str]]:
+    """(label, its items) for each line ending in ":" that opens a list.
+
+    "Критерий успеха:" as a paragraph over a list, or as a list item over
+    nested items: the items are the lines that follow it in its list, or the
+    list right after its paragraph.
+    """
+    blocks = [b for b in sec.blocks if b.type not in ("code", "template")]
+    for k, block in enumerate(blocks):
+        lines = [ln.strip() for ln in block.text.split("\n")]
+        for j, line in enumerate(lines):
+            if not line.endswith(":"):
+                continue
+            if j + 1 < len(lines):
+                if block.type == "list":
+                    yield line, "\n".join(lines[j + 1 :])
+            elif k + 1 < len(blocks) and blocks[k + 1].type == "list":
+                yield line, blocks[k + 1].text
 
 
 def _bar_in(text: str) -> bool:
@@ -53,20 +93,9 @@ def _bar_in(text: str) -> bool:
             rest = rest[: hit.start] + " " + rest[hit.end :]
         if lexicon.has("readiness", rest):
             return True
-        # A label that opens a list ("Критерий успеха:" over its items) reaches
-        # the whole list; a sentence, only the two after it.
-        near = sents[i : i + (_LIST_REACH if sent.endswith(":") else 3)]
-        if any(
-            lexicon.has("numeric_target", s) or lexicon.has("change_direction", s) or _COUNT_BAR_RE.search(s)
-            for s in near
-        ):
+        if any(_sets_bar(s) for s in sents[i : i + 3]):
             return True
     return False
-
-
-_LIST_REACH = 9
-# "launch with 10+ clients", «с 10+ клиентами»: a count to reach is a bar too.
-_COUNT_BAR_RE = re.compile(r"(?<![\d.,])\d+\s*\+(?![\d+])\s*[^\W\d_]")
 
 
 def _success_targets(doc: Document, requirements: str) -> bool:

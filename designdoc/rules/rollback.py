@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import Scope, body_without, column, scope, section_text, sentences_with, tables
+from designdoc.lexicon.scope import Scope, body_without, clean_text, column, scope, sentences_with, tables
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -32,14 +32,14 @@ def _elsewhere(doc: Document) -> str:
 
 # A runbook's "Contact & Escalation" / «Эскалация» part names who owns the
 # rollout, and so who decides on rolling it back.
-_ESCALATION_TITLE_RE = re.compile(
-    r"\bescalat|\bcontacts?\b|\bon-?call\b|\bownership\b|\bowners\b|\bэскалац|\bконтакт|\bдежурств|\bответственн",
-    re.I,
-)
+_ESCALATION_TITLE_RE = re.compile(r"\bescalat|\bon-?call\b|\bэскалац|\bдежурств", re.I)
 
 
 def _escalation_text(doc: Document) -> str:
-    return section_text(s for s in doc.sections() if _ESCALATION_TITLE_RE.search(s.title))
+    """The body of the doc's escalation / on-call parts (their titles name no one)."""
+    return "\n".join(
+        clean_text(s) for s in doc.sections() if _ESCALATION_TITLE_RE.search(s.title)
+    )
 
 
 def _check(doc: Document, concept: str, header: str) -> Scope | None:

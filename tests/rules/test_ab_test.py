@@ -647,9 +647,14 @@ def test_review_regressions(md, rule):
     ("## Пилот\n10 роликов, минимум 2 участника, перекрёстные наборы.\n", "ab-no-split-unit", []),
     ("## Pilot\nA crossover design: each annotator labels half the clips in each mode.\n", "ab-no-split-unit", []),
     # a minimum length, or a length that covers the weekly cycle, is a duration
-    ("## Пилот\nРазнос между режимами не менее суток.\n", "ab-no-duration", []),
+    ("## Пилот\nПилот длится не менее месяца.\n", "ab-no-duration", []),
+    ("## Пилот\nЗадержка тестовых данных — около суток.\n", "ab-no-duration", [(1, "ab-no-duration")]),
     ("## A/B-тест\nДлительности теста хватило, чтобы покрыть недельную сезонность.\n", "ab-no-duration", []),
-    ("## A/B test\nThe test runs long enough to cover a full weekly cycle.\n", "ab-no-duration", []),
+    ("## A/B test\nThe test runs long enough to capture weekly seasonality.\n", "ab-no-duration", []),
+    ("## A/B test\nThe model captures weekly seasonality via day-of-week features.\n", "ab-no-duration",
+     [(1, "ab-no-duration")]),
+    ("## A/B-тест\nНа тестовой выборке модель учитывает недельную сезонность.\n", "ab-no-duration",
+     [(1, "ab-no-duration")]),
     ("## A/B test\nThe test covers all users.\n", "ab-no-duration", [(1, "ab-no-duration")]),
 ])
 def test_fresh9_wordings(md, rule, expected):
@@ -672,3 +677,30 @@ def test_fresh9_wordings(md, rule, expected):
 ])
 def test_fresh9_en_wordings(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md", [
+    # counted things that are no experiment's units, and shares that assign no arm
+    "## A/B-тест\nМодель тестировали на 5 датасетах.\n",
+    "## A/B-тест\nПилот в 2 этапах.\n",
+    "## A/B-тест\n80% заказов в Москве, 20% в регионах.\n",
+    "## A/B-тест\nПерекрестная схема валидации по времени.\n",
+    "## A/B-тест\nВ эксперименте участвуют несколько моделей.\n",
+    "## A/B test\nThe model assigns each transaction to a risk bucket.\n",
+    "## A/B test\nThree managers took part in the interviews.\n",
+    "## A/B test\nUser assignment of roles is handled by IAM.\n",
+])
+def test_split_unit_review_negatives(md):
+    assert check(md, "ab-no-split-unit") == [(1, "ab-no-split-unit")]
+
+
+@pytest.mark.parametrize("md, rule", [
+    # a range or a list marker is no signed expected change; deploy scripts are no decision rule
+    ("## A/B test\nExpected impact: 2-3 weeks of engineering.\n", "ab-no-hypothesis"),
+    ("## A/B test\nExpected results - 3 dashboards and a report.\n", "ab-no-hypothesis"),
+    ("## A/B test\nError rate must be lower than control limits.\n", "ab-no-hypothesis"),
+    ("## A/B test\nDeploy via Helm or roll back with helm rollback.\n", "ab-no-stop-criteria"),
+    ("## A/B-тест\nВыкатка новой версии или откат на старую выполняется скриптом deploy.sh.\n", "ab-no-stop-criteria"),
+])
+def test_review_negatives_fire(md, rule):
+    assert check(md, rule) == [(1, rule)]

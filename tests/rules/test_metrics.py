@@ -30,6 +30,8 @@ ACC = "accuracy-only-metric"
     # the users' own rating of the product is what it moves
     ("## Метрики\nСредняя оценка пользователей ≥ 4,0; F1 ≥ 0,7.\n", []),
     ("## Metrics\nUser rating of the answers ≥ 4.0; F1 ≥ 0.7.\n", []),
+    ("## Metrics\nRMSE of predicted user ratings ≤ 0.9 on the held-out month.\n", [(1, ONLINE)]),
+    ("## Метрики\nОценка пользовательского опыта; F1 ≥ 0,7.\n", [(1, ONLINE)]),
     # no metrics section: missing-section covers it
     ("## Data\nLogs.\n", []),
     ("## Metrics\n<!-- name the metrics -->\n", []),
@@ -81,6 +83,8 @@ def test_no_offline_metric(md, expected):
     # a display formula defines a metric, and k-fold is the validation scheme: no targets
     ("## Metrics\n$$\\text{DCG}@K = \\sum_{i=1}^K \\frac{2^{r_i} - 1}{\\log_2(i+1)}$$\n", [(1, TARGET)]),
     ("## Metrics\nBoth models reach about 0.96 accuracy under 5-fold CV.\n", [(1, TARGET)]),
+    ("## Metrics\n$$\\text{Recall@10} \\geq 0.8$$\n", []),
+    ("## Metrics\nIncrease throughput of the ranking service over 10-fold.\n", []),
 ])
 def test_metric_without_target(md, expected):
     assert check(md, TARGET) == expected
