@@ -62,3 +62,8 @@ def test_has_agrees_with_a_scan_without_any_prefilter() -> None:
     for name in lexicon.concepts():
         for text in texts[::7]:
             assert lexicon.has(name, text) == _brute_has(name, text), (name, text)
+
+
+def test_look_alike_kra_reads_as_cyrillic_ka() -> None:
+    # «метриĸи» typed with U+0138 (ĸ) for «к» is still the word «метрики».
+    assert lexicon.has("online_metric", "Зафиĸсировать бизнес-метриĸи: ĸонверсия")

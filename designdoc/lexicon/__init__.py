@@ -24,7 +24,8 @@ __all__ = ["Match", "concepts", "find", "find_all", "has", "normalise"]
 _FLAGS = re.I | re.M
 _MACRO_RE = re.compile(r"\{([a-z_]+)\}")
 # Same-length replacements only, so match offsets stay valid in the original.
-_NORMALISE = (("ё", "е"), ("Ё", "Е"), ("−", "-"), ("\u2011", "-"), ("\u00a0", " "), ("’", "'"))
+# (U+0138 "ĸ" is a look-alike of Cyrillic «к» that some converters put in Russian text.)
+_NORMALISE = (("ё", "е"), ("Ё", "Е"), ("−", "-"), ("\u2011", "-"), ("\u00a0", " "), ("’", "'"), ("ĸ", "к"))
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Match:
 
 
 def normalise(text: str) -> str:
-    """The form texts are matched in: ё→е, minus and odd dashes → '-'."""
+    """The form texts are matched in: ё→е, ĸ→к, minus and odd dashes → '-'."""
     # str.replace per character: several times faster than str.translate
     # with a table, and most texts hold none of these characters.
     for old, new in _NORMALISE:

@@ -22,12 +22,22 @@ def _column_filled(sc: Scope, header_concept: str) -> bool:
 
 
 def _elsewhere(doc: Document) -> str:
-    """Sentences outside the section about rollback / fallback / kill switch.
+    """Sentences outside the section about rollback / fallback / kill switch,
+    and the whole text of other parts titled so.
 
-    Real docs put the plan under deployment ("Fallback", "Kill switch") or
-    monitoring ("if coverage drops below 90%, revert").
+    Real docs put the plan under deployment ("Fallback", "Kill switch"),
+    monitoring ("if coverage drops below 90%, revert") or an appendix
+    ("Appendix B: Rollback checklist").
     """
-    return sentences_with("rollback_context", body_without(doc, "rollback"))
+    talk = sentences_with("rollback_context", body_without(doc, "rollback"))
+    # A part titled so but not recognised as the plan ("Appendix B: Rollback
+    # checklist") is about rollback throughout, not only where a line says so.
+    titled = "\n".join(
+        clean_text(s)
+        for s in doc.sections()
+        if s.id != "rollback" and s.title and lexicon.has("rollback_context", s.title)
+    )
+    return talk + "\n" + titled if titled else talk
 
 
 # A runbook's "Contact & Escalation" / «Эскалация» part names who owns the

@@ -51,6 +51,9 @@ def test_no_label_source(md, expected):
     "CRM history; closed-won opportunities will serve as the positive outcome.",
     'Play events; a "positive" is an episode played 60 s or more.',
     "Drafts graded by QA specialists on a 3-point scale; KB export nightly.",
+    # a labelled public set carries its labels
+    "Plant photos: [kaggle](https://www.kaggle.com/datasets/plants-classification).",
+    "Набор данных FER-2013, аннотирован для обучения модели.",
 ])
 def test_label_wordings(text):
     assert check(f"## Data\n{text}\n", "no-label-source") == []

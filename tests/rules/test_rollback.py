@@ -49,6 +49,9 @@ def test_rollback_no_action(md, expected):
     ("## Rollback plan\nIf error rate exceeds 1%, revert.\n## Contact & Escalation\n**Canary Owner**: Backend Team\n", []),
     ("## План отката\nЕсли ошибок больше 1%, откатываемся.\n## Эскалация\nДежурный инженер платформы.\n", []),
     ("## Rollback plan\nIf error rate exceeds 1%, revert.\n## Contact & Escalation\nSee the wiki.\n", [(1, OWNER)]),
+    # an appendix titled for rollback is read whole
+    ("## Rollback plan\nIf error rate exceeds 1%, revert.\n## Appendix B: Rollback checklist\n"
+     "- [ ] Traffic router set to the old model\n- [ ] Alert sent to oncall\n", []),
     # an owner word in a title names no one
     ("## Rollback plan\nIf error rate exceeds 1%, revert.\n## Data ownership\nSee the data catalogue.\n", [(1, OWNER)]),
     ("## Rollback plan\nIf error rate exceeds 1%, revert.\n## Escalation and on-call\nTBD.\n", [(1, OWNER)]),
