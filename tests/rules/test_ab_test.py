@@ -170,6 +170,7 @@ def test_split_unit_share_that_reports(md, expected):
     ("## Пилот\n50% пользователей довольны, 30% нет.\n", [(1, "ab-no-split-unit")]),
     ("## A/B test\nRandomly assign every eligible customer to contact (90%) or control (10%).\n", []),
     ("## A/B test\nRandomize eligible customers between two model-ranked queues.\n", []),
+    ("## A/B test\nRandomize eligible users into:\n\n- treatment arm: receive the action\n- holdout arm: do not\n", []),
     ("## Pilot\nTwo coffee shops take part in the experiment.\n", []),
     ("## A/B test\nWe split the work between two sprints.\n", [(1, "ab-no-split-unit")]),
 ])

@@ -104,6 +104,8 @@ def test_metric_without_target(md, expected):
     # ... but a misclassified item sent back for review is not.
     ("## Goals\nMisclassified tickets go back to an agent.\n## Metrics\nAccuracy ≥ 0.9.\n", []),
     ("## Цели\nНеверный ответ уходит оператору на проверку.\n## Метрики\nAccuracy ≥ 0,9.\n", []),
+    # an LLM answer's factual accuracy is no classification accuracy
+    ("## Metrics\nFactual accuracy: no hallucinations; judge score ≥ 4.\n## Data\nFraud cases.\n", []),
 ])
 def test_accuracy_only_metric(md, expected):
     assert check(md, ACC) == expected
