@@ -37,7 +37,9 @@ def _readiness_stated(doc: Document) -> bool:
             if lexicon.has("readiness", label) and _sets_bar(without_placeholders(items)):
                 return True
         if sec.title and lexicon.has("readiness", sec.title):
-            if lexicon.has("numeric_target", without_placeholders(clean_text(sec))):
+            body = without_placeholders(clean_text(sec))
+            # a number: a target or an expected change («сократить время на 30%»)
+            if lexicon.has("numeric_target", body) or lexicon.has("expected_change", body):
                 return True
     return False
 

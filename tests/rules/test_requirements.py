@@ -180,6 +180,8 @@ def test_gate_passes_when(text, fired):
     ("Целевая точность MVP: средняя ошибка ≤ 50 м.", False),
     ("Target accuracy for the MVP: mean error ≤ 50 m.", False),
     ("Целевая точность MVP обсуждается.", True),
+    # a success heading over an expected change by a number
+    ("###### Что считать успехом итерации\n- Уменьшение времени HR-специалиста на просмотр резюме на 30%", False),
 ])
 def test_success_label_over_a_list(text, fired):
     got = check(f"## Требования\nПакетный режим.\n{text}\n", "no-readiness-criterion")
