@@ -51,6 +51,13 @@ _AB_SLASH_RE = re.compile(r"^\s*[aа]\s*/")
 # pure string functions and each catalogue's matches, bounded.
 _MEMO_MAX = 4096
 
+# One tier of a ranked list ("Priority A — Fast wins", "Priority 2: nice to have",
+# «Приоритет 1 — …») is an item of some list, not the MoSCoW section, unless it
+# names a MoSCoW category ("Priority 1 (Must have)").
+_TIER_RE = re.compile(r"^\W*(?:priority|приоритет)\s*(?:№\s*|#\s*)?(?:[a-eа-д]|\d+|p\d)(?![\w/])", re.I)
+_MOSCOW_WORD_RE = re.compile(
+    r"\b(?:must|should|could|won'?t|wont|moscow)\b|обязательн|желательн|не будем|не делаем", re.I
+)
 # A bracketed note or translation beside a title: "[at the approval stage]", "(Constraints)".
 _BRACKET_RE = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 # Text after the first colon or spaced dash of a heading is a summary, not its title.
@@ -224,6 +231,9 @@ class Catalog:
             return self._memo[key]
         if len(self._memo) >= _MEMO_MAX:
             self._memo.clear()
+        if _TIER_RE.match(title) and not _MOSCOW_WORD_RE.search(title):
+            self._memo[key] = None
+            return None
         found = self._match(title, kind)
         if found is None:
             # "Эксперимент: сплит по магазинам, 4 недели" / "Rollout — plan B":

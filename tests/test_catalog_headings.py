@@ -51,6 +51,18 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("4.2. Описание инфраструктуры и масштабируемости", "support"),
         ("Scalability and infrastructure planning", "support"),
         ("Инфраструктура", "deployment"),
+        # Operating notes of a deploy plan (latency, logs, secrets, cost) are operations, not risks.
+        ("Operational concerns", "support"),
+        ("Operational considerations", "support"),
+        # One tier of a ranked list is an item, not the MoSCoW section ...
+        ("Priority A — Fast wins (expected improvement vs local Whisper)", None),
+        ("Priority 2: nice to have", None),
+        ("Приоритет 1 — быстрые победы", None),
+        # ... unless it names a MoSCoW category; the section's own names stay.
+        ("Priority 1 (Must have)", "priorities"),
+        ("Приоритет 1: обязательно", "priorities"),
+        ("Priorities", "priorities"),
+        ("Приоритеты задач", "priorities"),
     ],
 )
 def test_heading_means_section(heading: str, expected: str) -> None:

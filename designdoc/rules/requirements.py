@@ -104,14 +104,15 @@ def _success_targets(doc: Document, requirements: str) -> bool:
     """Targets that act as the readiness bar.
 
     A "Success metrics" / «Метрика успеха» section with numbers, or a
-    requirement that puts a threshold on a model metric ("precision@5 ≥ 0.8").
+    requirement that puts a threshold on a model metric ("precision@5 ≥ 0.8",
+    "validation accuracy ≥ 90% on held-out data").
     """
     for sec in doc.sections():
         if sec.id in ("metrics", "requirements", "goals") and lexicon.has("success_heading", sec.title):
             if lexicon.has("numeric_target", sec.text()):
                 return True
     return any(
-        lexicon.has("offline_metric", s) and lexicon.has("numeric_target", s)
+        (lexicon.has("offline_metric", s) or lexicon.has("accuracy", s)) and lexicon.has("numeric_target", s)
         for s in sentences(requirements)
     )
 

@@ -32,6 +32,11 @@ ACC = "accuracy-only-metric"
     ("## Metrics\nUser rating of the answers ≥ 4.0; F1 ≥ 0.7.\n", []),
     ("## Metrics\nRMSE of predicted user ratings ≤ 0.9 on the held-out month.\n", [(1, ONLINE)]),
     ("## Метрики\nОценка пользовательского опыта; F1 ≥ 0,7.\n", [(1, ONLINE)]),
+    # unit economics of the service is what a cost-cutting change moves; an error's cost is not
+    ("## Success metrics\n- Cost per transcribed minute within budget.\n- WER change < 5%.\n", []),
+    ("## Метрики\n- Стоимость минуты распознавания не выше 0,5 руб.\n- WER < 12%.\n", []),
+    ("## Metrics\nCost per false positive; WER < 12%.\n", [(1, ONLINE)]),
+    ("## Метрики\nСтоимость ошибки; WER < 12%.\n", [(1, ONLINE)]),
     # no metrics section: missing-section covers it
     ("## Data\nLogs.\n", []),
     ("## Metrics\n<!-- name the metrics -->\n", []),

@@ -19,6 +19,11 @@ COSTS = "error-costs-not-discussed"
     ("## Требования\nПакетно.\n## Пилот\nЧто считаем успешным пилотом: отток −1 п.п.\n", []),
     ("## Requirements\nAnswer < 1 s; precision@5 ≥ 0.8 on the labelled set.\n", []),
     ("## Success metrics\nChargebacks −20%.\n## Requirements\n80 ms p99.\n", []),
+    # a bar on accuracy in a requirements table is a readiness bar too
+    ("## Non-functional requirements\n| ID | Category | Requirement |\n|---|---|---|\n"
+     "| NFR-2 | Accuracy | Validation accuracy ≥ 90% on held-out data |\n", []),
+    ("## Нефункциональные требования\n- Доля правильных ответов не ниже 0,9 на отложенной выборке.\n", []),
+    ("## Requirements\nAccuracy of the logs must be kept.\n", [(1, READY)]),
     ("## Goals\nX.\n", []),
 ])
 def test_no_readiness_criterion(md, expected):
