@@ -2,7 +2,9 @@
 
 Content rules are silent when their section is missing (``missing-section``
 covers that) or has nothing but template leftovers (``empty-section`` and
-``placeholder-text`` cover those). When the section exists, the check may
+``placeholder-text`` cover those), except the whole-doc questions of
+readiness and error costs, which fall back to the metrics or goals section
+(``home_or``). When the section exists, the check may
 also read other sections where people put the same content (A/B metrics
 under "Metrics", rollback triggers under deployment, error costs under
 metrics). One-pagers keep full-doc topics inside What/How, so a few ids fall
@@ -279,6 +281,40 @@ def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
     if not any(is_written(doc, s) for s in sections) or not _has_real_text(sections):
         return None  # template labels, slots, hints and placeholders only
     return Scope(sections[0], tuple(sections), section_text(sections))
+
+
+# A doc whose title names one part ("A/B Test Plan: …", «План A/B-экспериментов»,
+# "Rollback Plan — …") plans that part alone: whole-doc questions are not asked of it.
+_PART_PLANS = frozenset({"ab_test", "rollback"})
+
+
+@per_doc
+def plans_one_part(doc: Document) -> bool:
+    """The doc is the plan of one part (an experiment, a rollback), not a whole design."""
+    from designdoc.catalog import default_catalog
+
+    return bool(doc.title) and default_catalog().match(doc.title, doc.kind) in _PART_PLANS
+
+
+@per_doc
+def home_or(doc: Document, sid: str, *fallbacks: str) -> Scope | None:
+    """``sid``'s scope, or for a whole-doc question the first of ``fallbacks`` present.
+
+    Readiness and error costs are questions about the whole design: a doc
+    without a requirements section still owes the answer, and the report goes
+    to the section where its metrics or goals are. Only full design docs fall
+    back; a doc that plans one part only (:func:`plans_one_part`) is not asked.
+    """
+    sc = scope(doc, sid, one_pager=False)
+    # A one-pager owes no requirements section at all (DOMAIN: Why / What / How).
+    # An unfilled section is empty-section's and placeholder-text's to report.
+    if sc is not None or doc.sections_for(sid) or doc.kind != "full" or plans_one_part(doc):
+        return sc
+    for other in fallbacks:
+        sc = scope(doc, other, one_pager=False)
+        if sc is not None:
+            return sc
+    return None
 
 
 @per_doc

@@ -11,6 +11,8 @@ from designdoc.lexicon.scope import (
     body_without,
     clean_own_text,
     clean_text,
+    doc_text,
+    home_or,
     scope,
     sentences,
     sentences_hit,
@@ -111,9 +113,18 @@ def _success_targets(doc: Document, requirements: str) -> bool:
         if sec.id in ("metrics", "requirements", "goals") and lexicon.has("success_heading", sec.title):
             if lexicon.has("numeric_target", sec.text()):
                 return True
-    return any(
-        (lexicon.has("offline_metric", s) or lexicon.has("accuracy", s)) and lexicon.has("numeric_target", s)
-        for s in sentences(requirements)
+    if any(_model_bar(s) for s in sentences(requirements)):
+        return True
+    # DOMAIN: "a metric on held-out data" is a readiness bar wherever it is set
+    # ("SMAPE < 25% on the held-out test set", «F1 ≥ 0,8 на отложенной выборке»).
+    return any(_model_bar(s) and lexicon.has("held_out", s) for s in sentences(doc_text(doc)))
+
+
+def _model_bar(sentence: str) -> bool:
+    """A model metric with a threshold: "precision@5 ≥ 0.8", «доля правильных ответов ≥ 0,9»."""
+    return bool(
+        (lexicon.has("offline_metric", sentence) or lexicon.has("accuracy", sentence))
+        and lexicon.has("numeric_target", sentence)
     )
 
 

@@ -705,3 +705,27 @@ def test_split_unit_review_negatives(md):
 ])
 def test_review_negatives_fire(md, rule):
     assert check(md, rule) == [(1, rule)]
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # units split into groups, verb first; groups picked by a unit
+    ("## A/B-тест\nМы разбиваем транзакции на группы A и B.\n", "ab-no-split-unit", []),
+    ("## A/B-тест\nОтбор групп должен производиться по транзакциям, а не по пользователям.\n",
+     "ab-no-split-unit", []),
+    ("## A/B-тест\nМы разбиваем работу на группы задач.\n", "ab-no-split-unit", [(1, "ab-no-split-unit")]),
+    # A/A/B groups and an A/A check replayed on history
+    ("## A/B-тест\nГруппы AB или AAB.\n", "ab-no-aa-test", []),
+    ("## A/B test\nUsers go to A/A/B groups.\n", "ab-no-aa-test", []),
+    ("## A/B-тест\nПроверить тест на исторических данных и подтвердить уровни ошибок первого и второго рода.\n",
+     "ab-no-aa-test", []),
+    ("## A/B test\nReplay the test on historical data to confirm its false positive rate.\n", "ab-no-aa-test", []),
+    ("## A/B test\nTrain on historical data.\n", "ab-no-aa-test", [(1, "ab-no-aa-test")]),
+    # what happens when the pilot fails is a decision rule
+    ("## Пилот\nУчаствуют 3 региона. В случае неуспеха пилота исправляем ошибки или отказываемся от решения.\n",
+     "ab-no-stop-criteria", []),
+    ("## A/B test\nSplit by user. If the pilot fails, the team goes back to the rules.\n", "ab-no-stop-criteria", []),
+    ("## A/B-тест\nСплит по клиентам. В случае неудачи с загрузкой файла переходим к следующему.\n",
+     "ab-no-stop-criteria", [(1, "ab-no-stop-criteria")]),
+])
+def test_fresh12_wordings(md, rule, expected):
+    assert check(md, rule) == expected

@@ -255,3 +255,21 @@ def test_long_list_items_are_not_joined_as_one_wrapped_sentence():
     md = ("## Requirements\n- a missed pedestrian in the camera feed of the test vehicle\n"
           "- result in a collision report for the quarterly safety review\n")
     assert check(md, "error-costs-not-discussed") == [(1, "error-costs-not-discussed")]
+
+
+@pytest.mark.parametrize("text, fires", [
+    # a preference between the two errors
+    ("Regulators prefer fewer false negatives; we bias toward precision and alert triage.", False),
+    ("Предпочитаем полноту: лучше проверить лишнюю заявку.", False),
+    ("We prefer Python for the backend services.", True),
+    # both errors of the old system weighed in one sentence
+    ("Rule-based systems either miss complex fraud patterns or block too many legitimate users.", False),
+    ("Правила либо пропускают сложное мошенничество, либо блокируют добросовестных клиентов.", False),
+    # a false positive told in words, with its consequence
+    ("If we block the card of a legitimate client, it damages the bank's reputation.", False),
+    ("Если заблокировать карту добросовестного клиента, банк потеряет клиента.", False),
+    ("We block legitimate traffic spikes by rate limiting.", True),
+])
+def test_error_preference_and_errors_in_words(text, fires):
+    got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
+    assert got == ([(1, COSTS)] if fires else [])

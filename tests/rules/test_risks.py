@@ -99,3 +99,18 @@ def test_review_regressions_bare_risks(md):
 def test_impact_column_is_not_the_mitigation_column():
     md = "## Риски\n| Риск | Влияние на решение | Меры |\n|---|---|---|\n| Дрейф | высокое | |\n"
     assert check(md, RULE) == [(4, RULE)]
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a risk answered by an action noun after its dash, or by what happens then
+    ("## Риски\n- Сбой модели из-за атак - создание standby-сервисов.\n"
+     "- Технический сбой - переключаемся на предыдущую модель.\n", []),
+    ("## Риски\n- Чековые данные не похожи на системные. В этом случае чеки не берём.\n", []),
+    ("## Риски\n- Дубликаты ID магазинов. Потребуется более точный алгоритм удаления дубликатов.\n", []),
+    ("## Risks\n- The vendor API goes down. In that case jobs run on the local model.\n", []),
+    # a dash followed by more of the risk is not a remedy
+    ("## Риски\n- Сбой метрик - данные приходят с задержкой.\n", [(1, RULE)]),
+    ("## Risks\n- The vendor API goes down - jobs pile up.\n", [(1, RULE)]),
+])
+def test_action_nouns_and_what_happens_then(md, expected):
+    assert check(md, RULE) == expected
