@@ -13,7 +13,6 @@ from designdoc.lexicon.scope import (
     clean_text,
     doc_text,
     home_or,
-    scope,
     sentences,
     sentences_hit,
     text_of,
@@ -115,9 +114,32 @@ def _success_targets(doc: Document, requirements: str) -> bool:
                 return True
     if any(_model_bar(s) for s in sentences(requirements)):
         return True
+    # by line: "Gini; it must be no lower than the current scorecard's" splits at the semicolon
+    if any(_relative_bar(line) for line in requirements.split("\n")):
+        return True
     # DOMAIN: "a metric on held-out data" is a readiness bar wherever it is set
     # ("SMAPE < 25% on the held-out test set", «F1 ≥ 0,8 на отложенной выборке»).
     return any(_model_bar(s) and lexicon.has("held_out", s) for s in sentences(doc_text(doc)))
+
+
+# A bar set against today's model: «Gini не ниже, чем у текущей скоринговой карты»,
+# "recall no worse than the current rules".
+_RELATIVE_BAR_RE = re.compile(
+    r"\b(?:не\s+ниже|не\s+хуже|не\s+меньше|выше|лучше)\s*,?\s*(?:чем\s+)?(?:у\s+)?"
+    r"(?:текущ|действующ|существующ|бейзлайн|базов|стар|нынешн|baseline|production|прод)\w*"
+    r"|\b(?:no worse than|at least as (?:good|high) as|not (?:lower|worse) than|better than|higher than|"
+    r"beats?|outperforms?)\s+(?:that of\s+|those of\s+)?(?:the\s+)?"
+    r"(?:current|existing|baseline|incumbent|old|production|today)\w*",
+    re.I,
+)
+
+
+def _relative_bar(sentence: str) -> bool:
+    """A model metric held to today's level: «Gini не ниже, чем у текущей карты»."""
+    return bool(
+        (lexicon.has("offline_metric", sentence) or lexicon.has("accuracy", sentence))
+        and _RELATIVE_BAR_RE.search(sentence)
+    )
 
 
 def _model_bar(sentence: str) -> bool:
@@ -146,6 +168,11 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     sets a threshold on a model metric ("precision@5 ≥ 0.8"), also counts.
     A "Success criteria" heading counts only over a measurable bar (a number):
     "accuracy should be …" or "useful for decisions" under it is no criterion.
+    A model metric with a threshold on held-out data counts wherever it is
+    ("PR-AUC ≥ 0.35 on the held-out month"), as does a metric held to today's
+    level («Gini не ниже, чем у текущей карты»). A full design doc without a
+    requirements section is still asked (the report goes to its metrics or
+    goals section); a doc that only plans an A/B test or a rollback is not.
 
     Fails:
 
@@ -160,7 +187,7 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
         ## Требования
         Модель готова, если на отложенном месяце recall ≥ 0,6.
     """
-    sc = scope(doc, "requirements", one_pager=False)
+    sc = home_or(doc, "requirements", "metrics", "goals")
     if sc is None or _readiness_stated(doc) or _success_targets(doc, sc.text):
         return
     yield ctx.problem(
@@ -204,7 +231,9 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     sentence ("a missed pedestrian may result in a collision", «ложные
     срабатывания — нагрузка на операторов»). Naming an error kind alone
     ("false positive rate < 5%", «минимум ложных срабатываний») compares
-    nothing and does not count.
+    nothing and does not count. A full design doc without a requirements
+    section is still asked (the report goes to its metrics or goals section);
+    a doc that only plans an A/B test or a rollback is not.
 
     Fails:
 
@@ -219,7 +248,7 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
         ## Требования
         Пропуск мошенничества стоит всей суммы, ложная блокировка — звонка оператора.
     """
-    sc = scope(doc, "requirements", one_pager=False)
+    sc = home_or(doc, "requirements", "metrics", "goals")
     if sc is None:
         return
     for text in (sc.text, text_of(doc, "metrics"), body_without(doc, "ab_test")):
