@@ -195,3 +195,27 @@ def test_a_model_metric_of_other_systems_is_no_offline_metric():
 ])
 def test_accuracy_only_reads_failures_of_the_predicted_thing(md, expected):
     assert check(md, ACC) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a model's own rates, the task's name and model/data counts are no online metric
+    ("## Metrics\nSpecificity (True Negative Rate); recall ≥ 0.8.\n", [(1, ONLINE)]),
+    ("## Metrics\nEfficiency and mistag rate at the chosen thresholds.\n", [(1, ONLINE)]),
+    ("## Metrics\nJailbreak Success Rate and false-positive rate of the filter.\n", [(1, ONLINE)]),
+    ("## Metrics\nRecall matters: a missed churner is worse than a wasted retention touchpoint.\n",
+     [(1, ONLINE)]),
+    ("## Metrics\nROC-AUC of the churn prediction model ≥ 0.8.\n", [(1, ONLINE)]),
+    ("## Metrics\nC-index for time-to-event ordering; number of parameters.\n", [(1, ONLINE)]),
+    ("## Метрики\nMAE; R2 — доля объяснённой дисперсии; число параметров модели.\n", [(1, ONLINE)]),
+    ("## Метрики\nF1. Время обработки одного изображения до 2 с; среднее время ответа: 2.1с.\n",
+     [(1, ONLINE)]),
+    ("## Метрики\nROC-AUC модели прогноза оттока ≥ 0,8.\n", [(1, ONLINE)]),
+    ("## Метрики\nF1 ≥ 0,8.\n## Требования\nБесплатный тариф имеет ограничения по количеству запросов.\n",
+     [(1, ONLINE)]),
+    # the same words as outcomes still count
+    ("## Metrics\nChurn rate −1 pp; 30-day retention +2%; recall ≥ 0.8.\n", []),
+    ("## Метрики\nОтток клиентов −2 п.п.; количество успешных продаж +5%.\n", []),
+    ("## Metrics\nNumber of orders per user +3%.\n", []),
+])
+def test_online_metric_ignores_model_rates_task_names_and_model_counts(md, expected):
+    assert check(md, ONLINE) == expected
