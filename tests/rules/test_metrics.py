@@ -219,3 +219,22 @@ def test_accuracy_only_reads_failures_of_the_predicted_thing(md, expected):
 ])
 def test_online_metric_ignores_model_rates_task_names_and_model_counts(md, expected):
     assert check(md, ONLINE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a label's encoding, a reported p-value, a decision threshold, ages and approximate
+    # spans of time set no target for a metric
+    ("## Metrics\nRecall and precision.\n## Goals\nTarget label ($y = 1$): the patient was readmitted.\n",
+     [(1, TARGET)]),
+    ("## Metrics\nPR-AUC.\n## Goals\nClaims labelled FraudFound_P = 1 are fraud.\n", [(1, TARGET)]),
+    ("## Metrics\nPR-AUC; the intent signal is at the base rate, p = 0.38.\n", [(1, TARGET)]),
+    ("## Metrics\nRecall at a provisional threshold of 0.20.\n", [(1, TARGET)]),
+    ("## Метрики\nПолнота при пороге классификации 0,5.\n", [(1, TARGET)]),
+    ("## Metrics\nAccuracy per age group.\n## Goals\nPeople in care, ages up to 98.\n", [(1, TARGET)]),
+    ("## Metrics\nRecovery rate.\n## Goals\nRetry in ~2–6 hours.\n", [(1, TARGET)]),
+    # real targets stay
+    ("## Metrics\nRecall = 1 on the critical class; precision target of 0.9.\n", []),
+    ("## Метрики\nПолнота не ниже 0,8.\n", []),
+])
+def test_metric_target_ignores_label_codes_p_values_and_thresholds(md, expected):
+    assert check(md, TARGET) == expected
