@@ -54,9 +54,13 @@ _MEMO_MAX = 4096
 # One tier of a ranked list ("Priority A — Fast wins", "Priority 2: nice to have",
 # «Приоритет 1 — …») is an item of some list, not the MoSCoW section, unless it
 # names a MoSCoW category ("Priority 1 (Must have)").
-_TIER_RE = re.compile(r"^\W*(?:priority|приоритет)\s*(?:№\s*|#\s*)?(?:[a-eа-д]|\d+|p\d)(?![\w/])", re.I)
+# (Latin letters only: «Приоритет в MVP» is a preposition, not tier "В".)
+_TIER_RE = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:priority|приоритет)\s*(?:№\s*|#\s*)?(?:[a-e]|\d+|p\d)(?![\w/])", re.I
+)
 _MOSCOW_WORD_RE = re.compile(
-    r"\b(?:must|should|could|won'?t|wont|moscow)\b|обязательн|желательн|не будем|не делаем", re.I
+    r"\b(?:must|should|could|won'?t|wont|moscow|nice[- ]to[- ]have)\b|обязательн|желательн|не будем|не делаем",
+    re.I,
 )
 # A bracketed note or translation beside a title: "[at the approval stage]", "(Constraints)".
 _BRACKET_RE = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")

@@ -56,10 +56,13 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Operational considerations", "support"),
         # One tier of a ranked list is an item, not the MoSCoW section ...
         ("Priority A — Fast wins (expected improvement vs local Whisper)", None),
-        ("Priority 2: nice to have", None),
+        ("3.1 Priority A — Fast wins", None),
         ("Приоритет 1 — быстрые победы", None),
         # ... unless it names a MoSCoW category; the section's own names stay.
         ("Priority 1 (Must have)", "priorities"),
+        ("Priority B (Nice to have)", "priorities"),
+        # «в» is a preposition, not tier "B"
+        ("Приоритет в MVP", "priorities"),
         ("Приоритет 1: обязательно", "priorities"),
         ("Priorities", "priorities"),
         ("Приоритеты задач", "priorities"),
@@ -328,3 +331,4 @@ def test_limitations_alone_are_not_the_risks(title: str, sid: str | None) -> Non
 )
 def test_estimates_alone_are_not_the_plan(title: str, sid: str | None) -> None:
     assert default_catalog().match(title, "full") == sid
+

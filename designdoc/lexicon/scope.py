@@ -283,9 +283,21 @@ def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
     return Scope(sections[0], tuple(sections), section_text(sections))
 
 
-# A doc whose title names one part ("A/B Test Plan: …", «План A/B-экспериментов»,
-# "Rollback Plan — …") plans that part alone: whole-doc questions are not asked of it.
+# A doc whose title names one part as a plan ("A/B Test Plan: …", «План
+# A/B-экспериментов», "Rollback Plan — …", "Experiment design") plans that part
+# alone: whole-doc questions are not asked of it. A product named after the
+# part ("A/B testing platform", «Пилот: скоринг МСБ») is a whole design.
 _PART_PLANS = frozenset({"ab_test", "rollback"})
+_PLAN_WORD_RE = re.compile(r"\b(?:plan|planning|design|playbook)\b|план\w*|дизайн\w*", re.I)
+
+
+def _own_title(doc: Document) -> str:
+    """The front matter's title or the H1 heading that opens the doc, else ""."""
+    fm_title = (doc.front_matter or {}).get("title")
+    if isinstance(fm_title, str) and fm_title.strip():
+        return fm_title.strip()
+    first = next((s for s in doc.sections() if not s.pseudo), None)
+    return first.title if first is not None and first.level == 1 else ""
 
 
 @per_doc
@@ -293,7 +305,11 @@ def plans_one_part(doc: Document) -> bool:
     """The doc is the plan of one part (an experiment, a rollback), not a whole design."""
     from designdoc.catalog import default_catalog
 
-    return bool(doc.title) and default_catalog().match(doc.title, doc.kind) in _PART_PLANS
+    title = _own_title(doc)
+    return (
+        bool(_PLAN_WORD_RE.search(title))
+        and default_catalog().match(title, doc.kind) in _PART_PLANS
+    )
 
 
 @per_doc

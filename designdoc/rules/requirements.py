@@ -104,9 +104,12 @@ def _bar_in(text: str) -> bool:
 def _success_targets(doc: Document, requirements: str) -> bool:
     """Targets that act as the readiness bar.
 
-    A "Success metrics" / «Метрика успеха» section with numbers, or a
-    requirement that puts a threshold on a model metric ("precision@5 ≥ 0.8",
-    "validation accuracy ≥ 90% on held-out data").
+    A "Success metrics" / «Метрика успеха» section with numbers; in the rule's
+    home (requirements, or the section standing in for it), a threshold on a
+    model metric ("precision@5 ≥ 0.8") or a metric that must hold today's
+    level ("Gini must be no lower than the current scorecard's"); anywhere in
+    the doc, a threshold on a model metric on held-out data ("SMAPE < 25% on
+    the held-out test set").
     """
     for sec in doc.sections():
         if sec.id in ("metrics", "requirements", "goals") and lexicon.has("success_heading", sec.title):
@@ -117,28 +120,58 @@ def _success_targets(doc: Document, requirements: str) -> bool:
     # by line: "Gini; it must be no lower than the current scorecard's" splits at the semicolon
     if any(_relative_bar(line) for line in requirements.split("\n")):
         return True
-    # DOMAIN: "a metric on held-out data" is a readiness bar wherever it is set
-    # ("SMAPE < 25% on the held-out test set", «F1 ≥ 0,8 на отложенной выборке»).
-    return any(_model_bar(s) and lexicon.has("held_out", s) for s in sentences(doc_text(doc)))
+    # DOMAIN: "an A/B result": the experiment says when the change ships.
+    if any(_SHIP_RULE_RE.search(s) for s in sentences(text_of(doc, "ab_test"))):
+        return True
+    # DOMAIN: "a metric on held-out data" is a readiness bar wherever it is set.
+    # A result reported with "=" ("ROC-AUC = 0.71 on the test set") is no bar.
+    return any(
+        _model_bar(s) and _BAR_CMP_RE.search(s) for s in sentences_hit("held_out", doc_text(doc))
+    )
 
 
-# A bar set against today's model: «Gini не ниже, чем у текущей скоринговой карты»,
-# "recall no worse than the current rules".
-_RELATIVE_BAR_RE = re.compile(
-    r"\b(?:не\s+ниже|не\s+хуже|не\s+меньше|выше|лучше)\s*,?\s*(?:чем\s+)?(?:у\s+)?"
-    r"(?:текущ|действующ|существующ|бейзлайн|базов|стар|нынешн|baseline|production|прод)\w*"
-    r"|\b(?:no worse than|at least as (?:good|high) as|not (?:lower|worse) than|better than|higher than|"
-    r"beats?|outperforms?)\s+(?:that of\s+|those of\s+)?(?:the\s+)?"
-    r"(?:current|existing|baseline|incumbent|old|production|today)\w*",
+# The A/B design's launch rule: "ship the winning arm if …", «раскатываем, если …».
+_SHIP_RULE_RE = re.compile(
+    r"\b(?:ship|launch|roll\s*out|deploy|promote|adopt|accept)\w*\b[^.\n]{0,60}?\b(?:if|when|only if|once|provided)\b"
+    r"|\b(?:раскат|внедр|выкат|запуска|переводим|оставля)\w*\b[^.\n]{0,60}?\b(?:если|когда|при условии)\b",
     re.I,
 )
 
 
-def _relative_bar(sentence: str) -> bool:
-    """A model metric held to today's level: «Gini не ниже, чем у текущей карты»."""
+# A comparison that sets a bar, not "=" reporting a result.
+_BAR_CMP_RE = re.compile(
+    r"(?:≥|≤|>=|<=|=>|=<|>|<|\\(?:geq?|leq?|gt|lt)\b)\s*[+\-]?\$?\d"
+    r"|\b(?:at least|at most|no (?:less|lower|more|higher|worse) than|not (?:less|lower|more|higher|worse) than|"
+    r"above|below|under|over|exceeds?|up to|min(?:imum)?|max(?:imum)?)\s*[:=]?\s*(?:of\s*)?[+\-]?\$?\d"
+    r"|(?:не\s+(?:ниже|выше|менее|более|меньше|больше|хуже)|ниже|выше|менее|более|меньше|больше|до|минимум|"
+    r"максимум|хотя\s+бы|как\s+минимум|не\s+превыша\w*)\s*[:—–-]?\s*(?:чем\s+)?[+\-]?\d",
+    re.I,
+)
+
+# A bar set against today's model: «Gini должен быть не ниже, чем у текущей карты»,
+# "recall must be no worse than the current rules". The line must demand it
+# (must / should / «должен»): "accuracy is better than the current rules" reports.
+_RELATIVE_BAR_RE = re.compile(
+    r"\b(?:не\s+ниже|не\s+хуже|не\s+меньше|не\s+уступа\w*|выше|лучше)\s*,?\s*(?:чем\s+)?(?:у\s+)?"
+    r"(?:уровн\w*\s+)?(?:текущ|действующ|существующ|бейзлайн|базов|стар|нынешн|baseline|production|прод)\w*"
+    r"|\b(?:no (?:worse|lower) than|at least as (?:good|high) as|not (?:lower|worse) than|not fall below|"
+    r"better than|higher than|beats?|outperforms?)\s+(?:that of\s+|those of\s+)?(?:the\s+)?"
+    r"(?:current|existing|baseline|incumbent|old|production|today)\w*",
+    re.I,
+)
+_DEMAND_RE = re.compile(
+    r"\b(?:must|should|shall|has to|have to|needs? to|is required to|required|only if|ship if|ready if|"
+    r"долж\w*|обязан\w*|требуется|необходимо|нужно|только если|если)\b",
+    re.I,
+)
+
+
+def _relative_bar(line: str) -> bool:
+    """A model metric that must hold today's level: «Gini должен быть не ниже, чем у текущей карты»."""
     return bool(
-        (lexicon.has("offline_metric", sentence) or lexicon.has("accuracy", sentence))
-        and _RELATIVE_BAR_RE.search(sentence)
+        (lexicon.has("offline_metric", line) or lexicon.has("accuracy", line))
+        and _RELATIVE_BAR_RE.search(line)
+        and _DEMAND_RE.search(line)
     )
 
 
@@ -170,7 +203,8 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     "accuracy should be …" or "useful for decisions" under it is no criterion.
     A model metric with a threshold on held-out data counts wherever it is
     ("PR-AUC ≥ 0.35 on the held-out month"), as does a metric held to today's
-    level («Gini не ниже, чем у текущей карты»). A full design doc without a
+    level («Gini не ниже, чем у текущей карты»), or an A/B design that says
+    when the change ships ("ship the winning arm if …"). A full design doc without a
     requirements section is still asked (the report goes to its metrics or
     goals section); a doc that only plans an A/B test or a rollback is not.
 

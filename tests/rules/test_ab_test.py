@@ -729,3 +729,26 @@ def test_review_negatives_fire(md, rule):
 ])
 def test_fresh12_wordings(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # a model backtest on history is no A/A check (review)
+    ("## A/B test\nSplit by user.\nWe validate the fraud model on historical data: false positive rate below 2%.\n",
+     "ab-no-aa-test", [(1, "ab-no-aa-test")]),
+    ("## A/B-тест\nСплит по клиентам.\nПроверяем модель на исторических данных: ложноположительных меньше 5%.\n",
+     "ab-no-aa-test", [(1, "ab-no-aa-test")]),
+    # a fixed-sample end is the test's length; a small count is not
+    ("## A/B test\nSplit by session. Stop after 5000 predictions per version.\n", "ab-no-duration", []),
+    ("## A/B-тест\nСплит по сессиям. Останавливаем после 5 000 предсказаний на каждую версию.\n",
+     "ab-no-duration", []),
+    ("## A/B test\nSplit by session. Review after 3 users complained.\n", "ab-no-duration",
+     [(1, "ab-no-duration")]),
+    # sticky assignment names the unit
+    ("## A/B test\nSticky sessions keep every user on one version.\n", "ab-no-split-unit", []),
+    ("## A/B test\nA fixed model version per session.\n", "ab-no-split-unit", []),
+    ("## A/B test\nSessions are long.\n", "ab-no-split-unit", [(1, "ab-no-split-unit")]),
+    # "accept v2 if …" is a decision rule
+    ("## A/B test\nSplit by user. Accept v2 if its error rate is lower.\n", "ab-no-stop-criteria", []),
+])
+def test_fresh13_wordings(md, rule, expected):
+    assert check(md, rule) == expected

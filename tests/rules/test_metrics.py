@@ -238,3 +238,16 @@ def test_online_metric_ignores_model_rates_task_names_and_model_counts(md, expec
 ])
 def test_metric_target_ignores_label_codes_p_values_and_thresholds(md, expected):
     assert check(md, TARGET) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # the cost of an error, of training or of hardware is no unit economics (review)
+    ("## Metrics\nCost per missed fraud case; recall ≥ 0.8.\n", [(1, ONLINE)]),
+    ("## Metrics\nTraining cost per epoch and cost per GPU hour; F1 ≥ 0.8.\n", [(1, ONLINE)]),
+    ("## Метрики\nСтоимость частичной разметки; F1 ≥ 0,8.\n", [(1, ONLINE)]),
+    ("## Метрики\nСтоимость часа GPU; F1 ≥ 0,8.\n", [(1, ONLINE)]),
+    ("## Метрики\nСтоимость заказной разработки; F1 ≥ 0,8.\n", [(1, ONLINE)]),
+    ("## Метрики\nСтоимость одного заказа −10%; F1 ≥ 0,8.\n", []),
+])
+def test_unit_economics_is_not_any_cost(md, expected):
+    assert check(md, ONLINE) == expected

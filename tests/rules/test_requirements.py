@@ -302,3 +302,62 @@ def test_error_preference_and_errors_in_words(text, fires):
 ])
 def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("text, fires", [
+    # review: ordinary text that must not pass for an error-cost discussion
+    ("Status: under approval by the risk committee.", True),
+    ("Rows with either missing labels or flagged duplicates are dropped.", True),
+    ("We prefer recall@10 as the offline metric.", True),
+    ("Делаем упор на точность прогноза спроса.", True),
+    ("Записи либо пропускаем при загрузке, либо отклоняем целиком.", True),
+    ("Важно не пропустить дедлайн сдачи отчёта.", True),
+    ("It is important not to miss the launch window.", True),
+    # and wordings that are one
+    ("Under-approving good clients loses interest income; over-approval raises defaults.", False),
+    ("We favour recall over precision: a missed fraud is the costlier error.", False),
+    ("Предпочтение отдаём полноте.", False),
+    ("Recall > 0.70 | Важно не пропустить успешные стартапы.", False),
+    ("It is important not to miss a fraudulent transfer.", False),
+])
+def test_error_cost_review_wordings(text, fires):
+    got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
+    assert got == ([(1, COSTS)] if fires else [])
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a result reported with "=" on the test set is no bar; a comparison is
+    ("## Goals\nX.\n## Baselines\nThe current rules reach ROC-AUC = 0.71 on the test set.\n", [(1, READY)]),
+    ("## Цели\nX.\n## Бейзлайн\nТекущая модель: ROC-AUC = 0,71 на отложенной выборке.\n", [(1, READY)]),
+    ("## Goals\nX.\n## Modeling\nROC-AUC ≥ 0.75 on the out-of-time sample.\n", []),
+    ("## Цели\nX.\n## Моделирование\nF1 не ниже 0,8 на тесте.\n", []),
+    # a relative bar must be demanded, not reported
+    ("## Requirements\nBatch.\nAccuracy is better than the current rules, per the 2023 audit.\n", [(1, READY)]),
+    ("## Требования\nПакетно.\nТочность прогноза сейчас выше базового уровня.\n", [(1, READY)]),
+    ("## Requirements\nBatch.\nRecall must not fall below the current model.\n", []),
+    # a readiness word without a bar is no criterion
+    ("## Requirements\nBatch.\nMinimum viable accuracy to be agreed with the business.\n", [(1, READY)]),
+    ("## Требования\nПакетно.\nМинимально допустимое качество обсудим позже.\n", [(1, READY)]),
+    ("## Требования\nПакетно.\nОценка успешности проекта будет проведена позже.\n", [(1, READY)]),
+    ("## Требования\nПакетно.\nМинимально допустимое качество: WAPE ≤ 30%.\n", []),
+    # the A/B design's launch rule is the readiness criterion (DOMAIN: "an A/B result")
+    ("## Requirements\nBatch.\n## A/B test\nSplit by user. Ship the winning arm if CTR is significantly higher.\n",
+     []),
+    ("## Требования\nПакетно.\n## A/B-тест\nСплит по клиентам. Раскатываем, если конверсия значимо выше.\n", []),
+    ("## Requirements\nBatch.\n## A/B test\nSplit by user for two weeks.\n", [(1, READY)]),
+])
+def test_readiness_review_wordings(md, expected):
+    assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # only the doc's own title (front matter or an opening H1) with a plan word marks a part plan
+    ("---\ntitle: A/B test plan for cart recommendations\n---\n## Metrics\nCTR.\n", []),
+    ("# Pilot: SME scoring\n## Goals\nCut defaults.\n## Metrics\nGini.\n", [(4, COSTS)]),
+    ("# Пилот: скоринг МСБ\n## Цели\nСнизить дефолты.\n## Метрики\nGini.\n", [(4, COSTS)]),
+    ("# A/B testing platform\n## Goals\nFaster tests.\n## Metrics\nTime to decision.\n", [(4, COSTS)]),
+    # no H1: a first "## A/B test" section is no title
+    ("## A/B test\nSplit by user.\n## Metrics\nCTR.\n", [(3, COSTS)]),
+])
+def test_part_plan_needs_the_docs_own_title(md, expected):
+    assert check(md, COSTS) == expected

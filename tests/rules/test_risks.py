@@ -107,10 +107,15 @@ def test_impact_column_is_not_the_mitigation_column():
      "- Технический сбой - переключаемся на предыдущую модель.\n", []),
     ("## Риски\n- Чековые данные не похожи на системные. В этом случае чеки не берём.\n", []),
     ("## Риски\n- Дубликаты ID магазинов. Потребуется более точный алгоритм удаления дубликатов.\n", []),
-    ("## Risks\n- The vendor API goes down. In that case jobs run on the local model.\n", []),
+    ("## Risks\n- The vendor API goes down. In that case we run jobs on the local model.\n", []),
     # a dash followed by more of the risk is not a remedy
     ("## Риски\n- Сбой метрик - данные приходят с задержкой.\n", [(1, RULE)]),
     ("## Risks\n- The vendor API goes down - jobs pile up.\n", [(1, RULE)]),
+    # "in this case" over a consequence, a cost to bear, a dash over more of the risk: no remedy
+    ("## Risks\n- Data drift. In this case the model silently degrades.\n", [(1, RULE)]),
+    ("## Риски\n- Дрейф данных. В этом случае качество модели падает.\n", [(1, RULE)]),
+    ("## Риски\n- Потребуется ручная разметка, бюджета на которую нет.\n", [(1, RULE)]),
+    ("## Риски\n- Смена API партнёра — отключение фида без предупреждения.\n", [(1, RULE)]),
 ])
 def test_action_nouns_and_what_happens_then(md, expected):
     assert check(md, RULE) == expected
