@@ -321,6 +321,8 @@ def home_or(doc: Document, sid: str, *fallbacks: str) -> Scope | None:
     to the section where its metrics or goals are. Only full design docs fall
     back; a doc that plans one part only (:func:`plans_one_part`) is not asked.
     """
+    if plans_one_part(doc):
+        return None
     sc = scope(doc, sid, one_pager=False)
     # A one-pager owes no requirements section at all (DOMAIN: Why / What / How).
     # An unfilled section is empty-section's and placeholder-text's to report.

@@ -127,3 +127,19 @@ def test_labels_named_among_risks_are_no_source(md):
 def test_a_hyphenated_data_word_is_no_data_label():
     md = "## Data\nCollect the images.\n## Goals\nData-driven moderation history matters.\n"
     assert check(md, "no-feature-source") == [(1, "no-feature-source")]
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a time series forecast learns from its own history: that history is the label
+    ("## Data\nHourly meter readings.\n## Modeling\nTime-series forecasting algorithms (e.g., ARIMA, LSTM) "
+     "will learn from historical consumption data.\n", []),
+    ("## Data\nDaily sales by store.\n## Modeling\nDemand forecasting from three years of historical sales.\n", []),
+    ("## Данные\nПродажи по магазинам.\n## Модель\nПрогноз спроса по историческим продажам за три года.\n", []),
+    # a classifier trained on history still owes its label
+    ("## Data\nHistorical transactions from the warehouse.\n## Modeling\nA churn classifier on historical data.\n",
+     [(1, "no-label-source")]),
+    ("## Данные\nИсторические транзакции.\n## Модель\nКлассификатор оттока на исторических данных.\n",
+     [(1, "no-label-source")]),
+])
+def test_a_forecast_needs_no_separate_label(md, expected):
+    assert check(md, "no-label-source") == expected

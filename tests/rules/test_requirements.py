@@ -290,6 +290,8 @@ def test_error_preference_and_errors_in_words(text, fires):
     ("# A/B Test Plan: cart recommendations\n## Hypothesis\nCTR +2%.\n## Metrics\nCTR.\n", READY, []),
     ("# План A/B-эксперимента\n## Метрики\nКонверсия.\n", COSTS, []),
     ("# Rollback Plan — scoring endpoint\n## Metrics\nAUC.\n", COSTS, []),
+    # even with a requirements (success criteria) section of its own
+    ("# Experimental Design Plan\n## Success criteria\nCTR up.\n## Metrics\nCTR.\n", COSTS, []),
     # an unfilled requirements section is empty-section's to report
     ("## Goals\nCut churn.\n## Requirements\nTODO\n## Metrics\nRecall.\n", READY, []),
     # a one-pager owes no requirements section
