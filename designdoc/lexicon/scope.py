@@ -288,7 +288,13 @@ def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
 # alone: whole-doc questions are not asked of it. A product named after the
 # part ("A/B testing platform", «Пилот: скоринг МСБ») is a whole design.
 _PART_PLANS = frozenset({"ab_test", "rollback"})
-_PLAN_WORD_RE = re.compile(r"\b(?:plan|planning|design|playbook)\b|план\w*|дизайн\w*", re.I)
+_PLAN_WORD_RE = re.compile(
+    r"\b(?:plan|planning|design|playbook|runbook|procedure|sop|checklist)\b|план\w*|дизайн\w*|регламент\w*|процедур\w*",
+    re.I,
+)
+
+
+_ROLLBACK_RE = re.compile(r"\broll-?back\b|\bоткат\w*", re.I)
 
 
 def _own_title(doc: Document) -> str:
@@ -306,10 +312,10 @@ def plans_one_part(doc: Document) -> bool:
     from designdoc.catalog import default_catalog
 
     title = _own_title(doc)
-    return (
-        bool(_PLAN_WORD_RE.search(title))
-        and default_catalog().match(title, doc.kind) in _PART_PLANS
-    )
+    if not _PLAN_WORD_RE.search(title):
+        return False
+    # "Rollback Standard Operating Procedure (SOP)": too long a title for the catalogue
+    return default_catalog().match(title, doc.kind) in _PART_PLANS or bool(_ROLLBACK_RE.search(title))
 
 
 @per_doc

@@ -250,7 +250,8 @@ def accuracy_only_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fires when accuracy is the only offline metric and the doc hints at class
     imbalance (rare events, fraud, defects, "only 2% positive", дисбаланс)
     or at unequal error costs (false positives vs false negatives). Add
-    precision/recall, PR-AUC or a cost-weighted metric. A bare «точность»
+    precision/recall, PR-AUC or a cost-weighted metric. Another model metric
+    named in the success criteria, validation or pilot design pairs it too. A bare «точность»
     with no «полнота» / recall anywhere in the doc reads as accuracy. When the
     metrics section names no model metric, the task statement, success
     criteria and validation are read instead.
@@ -284,6 +285,10 @@ def accuracy_only_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     others = [m for m in hits if "accuracy" not in m.text.lower() and m not in bare_tochnost]
     if others:
+        return
+    # A pilot's success criteria may pair it ("<10% false positive rate" beside ">85% accuracy").
+    beside = text_of(doc, *_OFFLINE_ELSEWHERE, "ab_test")
+    if any("accuracy" not in m.text.lower() and not _is_bare_tochnost(m, beside, whole) for m in _offline_hits(beside)):
         return
     hint = (
         lexicon.find("imbalance_hint", whole)

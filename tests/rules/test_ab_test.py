@@ -752,3 +752,13 @@ def test_fresh12_wordings(md, rule, expected):
 ])
 def test_fresh13_wordings(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # red flags with what happens then are the pilot's stop rule
+    ("## Pilot\nSplit by school.\n### Red flags\n- Retention < 50%\n**Action:** pause public launch.\n", []),
+    ("## Пилот\nСплит по школам.\n### Красные флаги\n- Удержание < 50% — ставим запуск на паузу.\n", []),
+    ("## Pilot\nSplit by school. Pause for lunch at noon.\n", [(1, "ab-no-stop-criteria")]),
+])
+def test_red_flags_are_a_stop_rule(md, expected):
+    assert check(md, "ab-no-stop-criteria") == expected

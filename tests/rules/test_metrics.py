@@ -251,3 +251,13 @@ def test_metric_target_ignores_label_codes_p_values_and_thresholds(md, expected)
 ])
 def test_unit_economics_is_not_any_cost(md, expected):
     assert check(md, ONLINE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # another model metric among the pilot's success criteria pairs accuracy
+    ("## Metrics\n| Metric | Target |\n|---|---|\n| AI accuracy | >90% |\n"
+     "## Pilot success criteria\n- <10% false positive rate\n## Goals\nFraud is rare.\n", []),
+    ("## Metrics\nAccuracy ≥ 0.95.\n## Goals\nFraud is 0.3% of payments.\n", [(1, ACC)]),
+])
+def test_accuracy_paired_in_the_success_criteria(md, expected):
+    assert check(md, ACC) == expected

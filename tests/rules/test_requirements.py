@@ -363,3 +363,11 @@ def test_readiness_review_wordings(md, expected):
 ])
 def test_part_plan_needs_the_docs_own_title(md, expected):
     assert check(md, COSTS) == expected
+
+
+@pytest.mark.parametrize("md", [
+    "# Rollback Standard Operating Procedure (SOP)\n## Triggers\nMAE up 20%.\n## Metrics\nMAE.\n",
+    "# Регламент отката модели скоринга\n## Метрики\nGini.\n",
+])
+def test_a_rollback_procedure_is_a_part_plan(md):
+    assert check(md, COSTS) == [] and check(md, READY) == []
