@@ -329,6 +329,9 @@ def _success_bar(sc: Scope, doc: Document, metric: bool = False) -> bool:
     return False
 
 
+_METRIC_LIST_RE = re.compile(r"\bsuch as\b|\be\.g\.|\bincluding\b|\binclude\b|\bтаки[ех]\s+как\b|\bвключают\b", re.I)
+
+
 @rule(
     code="DD233",
     name="ab-no-primary-metric",
@@ -364,11 +367,20 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     sc = _ab(doc)
     if sc is None:
         return
-    if lexicon.has("ab_primary", sc.text) or lexicon.has("ab_metric_label", sc.text):
+    if lexicon.has("ab_primary", sc.text):
+        return
+    # "Primary: conversion", «Метрика: конверсия» — a label over a metric, not "Target: 3–5 schools".
+    if any(
+        lexicon.has("ab_metric_label", s) and (lexicon.has("online_metric", s) or lexicon.has("offline_metric", s))
+        for s in sentences(sc.text)
+    ):
         return
     # A metric the test is compared on, powered for (MDE) or judged by names
-    # the primary metric too: "comparing tag acceptance rate", "MDE 1 pp of churn".
+    # the primary metric too: "comparing tag acceptance rate", "MDE 1 pp of churn";
+    # not a list of metrics to track ("metrics such as precision, recall and satisfaction").
     for sent in sentences(sc.text):
+        if _METRIC_LIST_RE.search(sent):
+            continue
         if lexicon.has("online_metric", sent) and (
             lexicon.has("ab_compare", sent)
             or lexicon.has("mde", sent)

@@ -762,3 +762,20 @@ def test_fresh13_wordings(md, rule, expected):
 ])
 def test_red_flags_are_a_stop_rule(md, expected):
     assert check(md, "ab-no-stop-criteria") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a list of metrics to track is no primary metric
+    ("## A/B test\nSplit by user. We will track metrics such as precision, recall and user satisfaction.\n",
+     [(1, "ab-no-primary-metric")]),
+    ("## A/B test\nSplit by user. Key metrics to track: CTR, revenue, latency.\n", [(1, "ab-no-primary-metric")]),
+    ("## A/B-тест\nСплит по клиентам. Основные метрики для оценки включают: конверсию, выручку.\n",
+     [(1, "ab-no-primary-metric")]),
+    ("## Pilot\nSplit by school. Target: 3-5 schools for the pilot.\n", [(1, "ab-no-primary-metric")]),
+    # one metric named as the test's
+    ("## A/B test\nSplit by customer.\n| Role | Metric |\n|---|---|\n| Primary | 90-day churn rate |\n", []),
+    ("## A/B test\nSplit by user. Conversion is compared between the arms.\n", []),
+    ("## A/B-тест\nСплит по клиентам. Основная метрика — конверсия.\n", []),
+])
+def test_primary_metric_is_one_metric_not_a_list(md, expected):
+    assert check(md, "ab-no-primary-metric") == expected
