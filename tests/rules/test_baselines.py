@@ -44,3 +44,22 @@ def test_a_simple_baseline_of_other_systems_does_not_count():
     md = ("## Baseline\nPre-trained BERT vector search.\n"
           "## Prior art\nCompany X replaced a rule-based baseline with BERT.\n")
     assert check(md, "no-simple-baseline") == [(1, "no-simple-baseline")]
+
+
+@pytest.mark.parametrize("md, expected", [
+    # words a simple baseline shares with a model, a sample or a model's setting
+    ("## Baselines\nRandom Forest Classifier (baseline model).\n", [(1, "no-simple-baseline")]),
+    ("## Baselines\nGradient boosting. Results: ROC-AUC 0.82, accuracy 69.78% at threshold 0.5.\n",
+     [(1, "no-simple-baseline")]),
+    ("## Бейзлайн\nCatBoost; случайная выборка за 2 недели.\n", [(1, "no-simple-baseline")]),
+    ("## Бейзлайн\nBERT. Ручная разметка подвыборки из 10 000 комментариев.\n", [(1, "no-simple-baseline")]),
+    ("## Бейзлайн\nRAG на GPT-4. Наивный чанкинг рвёт таблицы.\n", [(1, "no-simple-baseline")]),
+    # the simple baselines themselves
+    ("## Baselines\nA random baseline, then gradient boosting.\n", []),
+    ("## Baselines\nA threshold rule on the amount.\n", []),
+    ("## Бейзлайн\nНаивный прогноз — значение прошлой недели.\n", []),
+    ("## Бейзлайн\nНаивный RAG: последние N сообщений в контексте.\n", []),
+    ("## Бейзлайн\nРучной подбор товаров менеджером.\n", []),
+])
+def test_simple_baseline_words_in_other_senses(md, expected):
+    assert check(md, "no-simple-baseline") == expected
