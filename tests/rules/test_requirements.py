@@ -371,3 +371,18 @@ def test_part_plan_needs_the_docs_own_title(md, expected):
 ])
 def test_a_rollback_procedure_is_a_part_plan(md):
     assert check(md, COSTS) == [] and check(md, READY) == []
+
+
+@pytest.mark.parametrize("text, fires", [
+    # a metric justified by what its error costs, or a tolerated share of one error
+    ("High recall is critical in screening to minimise missed cancers.", False),
+    ("Высокий recall критичен в медицинской диагностике для минимизации пропущенных случаев пневмонии.", False),
+    ("Recall ≥ 0.78. Допустимый компромисс: пропуск ≤ 22% реальных ЧС.", False),
+    ("Acceptable trade-off: misses up to 20% of small defects.", False),
+    # importance alone weighs nothing
+    ("Recall is important for the business.", True),
+    ("Точность важна для бизнеса.", True),
+])
+def test_metric_justified_by_its_error(text, fires):
+    got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
+    assert got == ([(1, COSTS)] if fires else [])

@@ -119,3 +119,14 @@ def test_impact_column_is_not_the_mitigation_column():
 ])
 def test_action_nouns_and_what_happens_then(md, expected):
     assert check(md, RULE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a remedy labelled with a dash instead of a colon
+    ("## Риски\n- Сбой модели (drift): Решение - мониторинг метрик и retraining pipeline.\n", []),
+    ("## Risks\n- Model drift. Solution - monitoring and a retraining pipeline.\n", []),
+    ("## Risks\n- Model drift. No solution - yet.\n", [(1, RULE)]),
+    ("## Риски\n- Дрейф модели. Решение - пока нет.\n", [(1, RULE)]),
+])
+def test_remedy_after_a_dash_label(md, expected):
+    assert check(md, RULE) == expected
