@@ -143,3 +143,15 @@ def test_a_hyphenated_data_word_is_no_data_label():
 ])
 def test_a_forecast_needs_no_separate_label(md, expected):
     assert check(md, "no-label-source") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a recommender's implicit labels
+    ("## Data\nEvent logs.\n## Modeling\nWe frame it as clicked vs. not clicked.\n", []),
+    ("## Data\nEvent logs.\n## Metrics\nRecall@K: of the items the user actually clicked, the share in the top K.\n", []),
+    ("## Данные\nЛоги событий.\n## Модель\nЦелевое событие: кликнул / не кликнул.\n", []),
+    ("## Данные\nЛоги событий; учимся на неявной обратной связи.\n", []),
+    ("## Data\nEvent logs. We count clicks per event.\n", [(1, "no-label-source")]),
+])
+def test_implicit_feedback_labels(md, expected):
+    assert check(md, "no-label-source") == expected
