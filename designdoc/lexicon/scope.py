@@ -286,7 +286,9 @@ def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
 # A doc whose title names one part as a plan ("A/B Test Plan: …", «План
 # A/B-экспериментов», "Rollback Plan — …", "Experiment design") plans that part
 # alone: whole-doc questions are not asked of it. A product named after the
-# part ("A/B testing platform", «Пилот: скоринг МСБ») is a whole design.
+# part ("A/B testing platform", «Пилот: скоринг МСБ») or a design that also
+# covers its rollback ("Churn model: design, canary release and rollback") is a
+# whole design.
 _PART_PLANS = frozenset({"ab_test", "rollback"})
 _PLAN_WORD_RE = re.compile(
     r"\b(?:plan|planning|design|playbook|runbook|procedure|sop|checklist)\b|план\w*|дизайн\w*|регламент\w*|процедур\w*",
@@ -294,7 +296,17 @@ _PLAN_WORD_RE = re.compile(
 )
 
 
-_ROLLBACK_RE = re.compile(r"\broll-?back\b|\bоткат\w*", re.I)
+# A rollback procedure whose title runs too long for the catalogue: the rollback
+# word heads the title or sits next to the plan word ("Rollback Standard
+# Operating Procedure", «Регламент отката модели»), not "Churn model: design,
+# canary release and rollback".
+_ROLLBACK_RE = re.compile(
+    r"^\W*(?:model\s+)?(?:roll-?back|откат\w*)\b"
+    r"|\b(?:roll-?back|откат\w*)\s+(?:\w+\s+){0,2}?(?:procedure|runbook|sop|plan|checklist|playbook|план\w*|регламент\w*)\b"
+    r"|\b(?:procedure|runbook|sop|plan|checklist|playbook|план\w*|регламент\w*|процедур\w*|инструкци\w*)\s+"
+    r"(?:for\s+|of\s+)?(?:a\s+|the\s+)?(?:model\s+|модели\s+)?(?:roll-?back|откат\w*)\b",
+    re.I,
+)
 
 
 def _own_title(doc: Document) -> str:
@@ -332,7 +344,7 @@ def home_or(doc: Document, sid: str, *fallbacks: str) -> Scope | None:
     sc = scope(doc, sid, one_pager=False)
     # A one-pager owes no requirements section at all (DOMAIN: Why / What / How).
     # An unfilled section is empty-section's and placeholder-text's to report.
-    if sc is not None or doc.sections_for(sid) or doc.kind != "full" or plans_one_part(doc):
+    if sc is not None or doc.sections_for(sid) or doc.kind != "full":
         return sc
     for other in fallbacks:
         sc = scope(doc, other, one_pager=False)

@@ -329,7 +329,12 @@ def _success_bar(sc: Scope, doc: Document, metric: bool = False) -> bool:
     return False
 
 
-_METRIC_LIST_RE = re.compile(r"\bsuch as\b|\be\.g\.|\bincluding\b|\binclude\b|\bтаки[ех]\s+как\b|\bвключают\b", re.I)
+# A list of metrics to track: "metrics such as precision, recall and satisfaction".
+_METRIC_LIST_RE = re.compile(
+    r"\bmetrics?\s+(?:\w+\s+)?(?:such as|e\.g\.|including|include|like)\b"
+    r"|\bметрик\w*\s+(?:\w+\s+)?(?:таки[ех]\s+как|включают|например)\b",
+    re.I,
+)
 
 
 @rule(

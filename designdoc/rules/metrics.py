@@ -35,6 +35,7 @@ def _metrics(doc: Document) -> Scope | None:
 # A "Loss functions" part of the metrics chapter is about training, and its
 # "losses" are not the business's.
 _LOSS_TITLE_RE = re.compile(r"\bloss(?:es)?\b|\bфункци\w*\s+потерь|\bлосс", re.I)
+_LOSS_WORD_RE = re.compile(r"loss|entropy|потер", re.I)
 _METRIC_TITLE_RE = re.compile(r"\bmetric|\bметрик|\bkpi", re.I)
 
 
@@ -251,7 +252,8 @@ def accuracy_only_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     imbalance (rare events, fraud, defects, "only 2% positive", дисбаланс)
     or at unequal error costs (false positives vs false negatives). Add
     precision/recall, PR-AUC or a cost-weighted metric. Another model metric
-    named in the success criteria, validation or pilot design pairs it too. A bare «точность»
+    named in the success criteria or the pilot design pairs it too (a training
+    loss does not). A bare «точность»
     with no «полнота» / recall anywhere in the doc reads as accuracy. When the
     metrics section names no model metric, the task statement, success
     criteria and validation are read instead.
@@ -286,9 +288,15 @@ def accuracy_only_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     others = [m for m in hits if "accuracy" not in m.text.lower() and m not in bare_tochnost]
     if others:
         return
-    # A pilot's success criteria may pair it ("<10% false positive rate" beside ">85% accuracy").
-    beside = text_of(doc, *_OFFLINE_ELSEWHERE, "ab_test")
-    if any("accuracy" not in m.text.lower() and not _is_bare_tochnost(m, beside, whole) for m in _offline_hits(beside)):
+    # A pilot's success criteria may pair it ("<10% false positive rate" beside
+    # ">85% accuracy"); a training loss ("trained with log loss") does not.
+    beside = text_of(doc, "requirements", "ab_test")
+    if any(
+        "accuracy" not in m.text.lower()
+        and not _LOSS_WORD_RE.search(m.text)
+        and not _is_bare_tochnost(m, beside, whole)
+        for m in _offline_hits(beside)
+    ):
         return
     hint = (
         lexicon.find("imbalance_hint", whole)

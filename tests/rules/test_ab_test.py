@@ -779,3 +779,21 @@ def test_red_flags_are_a_stop_rule(md, expected):
 ])
 def test_primary_metric_is_one_metric_not_a_list(md, expected):
     assert check(md, "ab-no-primary-metric") == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # "red flags" as product wording is no stop rule (review)
+    ("## Requirements\nThe assistant must highlight red flags in NDA clauses.\n## A/B test\n"
+     "Split by lawyer; primary metric review time; two weeks.\n", "ab-no-stop-criteria", [(3, "ab-no-stop-criteria")]),
+    ("## A/B-тест\nСплит по юристам. Ассистент подсвечивает красные флаги в договорах.\n", "ab-no-stop-criteria",
+     [(1, "ab-no-stop-criteria")]),
+    # a sentence naming the metric stays a primary metric even with "including" (review)
+    ("## A/B test\nSplit by user. Conversion is compared between the arms, including mobile users.\n",
+     "ab-no-primary-metric", []),
+    ("## A/B test\nSplit by user. The key metrics are conversion (primary) and latency (guardrail).\n",
+     "ab-no-primary-metric", []),
+    ("## A/B-тест\nСплит по клиентам.\n| Роль | Метрика |\n|---|---|\n| Основная | конверсия в заказ |\n",
+     "ab-no-primary-metric", []),
+])
+def test_second_review_wordings(md, rule, expected):
+    assert check(md, rule) == expected

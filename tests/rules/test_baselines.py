@@ -63,3 +63,17 @@ def test_a_simple_baseline_of_other_systems_does_not_count():
 ])
 def test_simple_baseline_words_in_other_senses(md, expected):
     assert check(md, "no-simple-baseline") == expected
+
+
+@pytest.mark.parametrize("md", [
+    # simple baselines that share a word with the exclusions stay simple (review)
+    "## Baselines\nAlert when vibration amplitude exceeds a threshold of 0.5 mm/s.\n",
+    "## Baselines\nA simple score threshold on the bureau score.\n",
+    "## Baselines\nRandom selection of items from the catalogue.\n",
+    "## Baselines\nRandom sampling of products to recommend.\n",
+    "## Бейзлайн\nСрабатывание, когда вибрация превышает порог 0,5 мм/с.\n",
+    "## Бейзлайн\nПорог срабатывания по сумме платежа.\n",
+    "## Бейзлайн\nСлучайная выборка товаров из каталога.\n",
+])
+def test_simple_baselines_that_look_like_exclusions(md):
+    assert check(md, "no-simple-baseline") == []

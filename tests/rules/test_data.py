@@ -155,3 +155,13 @@ def test_a_forecast_needs_no_separate_label(md, expected):
 ])
 def test_implicit_feedback_labels(md, expected):
     assert check(md, "no-label-source") == expected
+
+
+@pytest.mark.parametrize("md", [
+    # forecasting a class from history is still a classifier that owes its label (review)
+    "## Data\nLoan book.\n## Modeling\nHistorical loan data (5 years) is used to forecast default risk.\n",
+    "## Data\nCards.\n## Modeling\nA fraud classifier on time-series features built from each card's transaction history.\n",
+    "## Данные\nКредиты.\n## Модель\nИсторические данные по кредитам используются для прогноза дефолта заёмщика.\n",
+])
+def test_history_alone_is_no_forecast_label(md):
+    assert check(md, "no-label-source") == [(1, "no-label-source")]

@@ -261,3 +261,13 @@ def test_unit_economics_is_not_any_cost(md, expected):
 ])
 def test_accuracy_paired_in_the_success_criteria(md, expected):
     assert check(md, ACC) == expected
+
+
+@pytest.mark.parametrize("md", [
+    # a training loss or another system's metric does not pair accuracy (review)
+    "## Metrics\nAccuracy ≥ 0.95.\n## Goals\nFraud is 0.3% of payments.\n## Modeling\nLightGBM trained with log loss.\n",
+    "## Метрики\nAccuracy ≥ 0,95.\n## Цели\nМошенничество — 0,3% платежей.\n## Модель\nCatBoost с функцией потерь Logloss.\n",
+    "## Metrics\nAccuracy ≥ 0.95.\n## Goals\nFraud is 0.3% of payments.\n## Baselines\nThe vendor reported ROC-AUC 0.71.\n",
+])
+def test_accuracy_is_not_paired_by_a_loss(md):
+    assert [r for _, r in check(md, ACC)] == [ACC]

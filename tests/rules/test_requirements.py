@@ -386,3 +386,13 @@ def test_a_rollback_procedure_is_a_part_plan(md):
 def test_metric_justified_by_its_error(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
     assert got == ([(1, COSTS)] if fires else [])
+
+
+@pytest.mark.parametrize("md", [
+    # a design that also covers its rollback is a whole design (review)
+    "# Churn model: design, canary release and rollback\n## Goals\nCut churn.\n## Metrics\nRecall of churners.\n",
+    "# Design of a rollback-safe pricing model\n## Goals\nX.\n## Metrics\nMAE.\n",
+    "# Скоринг МСБ: дизайн, раскатка и откат\n## Цели\nX.\n## Метрики\nGini.\n",
+])
+def test_a_design_covering_its_rollback_is_still_asked(md):
+    assert [r for _, r in check(md, COSTS)] == [COSTS]
