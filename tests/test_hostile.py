@@ -260,3 +260,50 @@ def test_pathological_lines_in_sections_lint_in_bounded_time(body: str) -> None:
     started = time.perf_counter()
     lint_text(md, "t.md")
     assert time.perf_counter() - started < 5
+
+
+def _lexicon_regexes() -> list[tuple[str, str]]:
+    """(concept, pattern) of every `re:` entry of both vocabularies, macros expanded."""
+    import re
+
+    import yaml
+
+    out = []
+    for lang in ("en", "ru"):
+        data = yaml.safe_load((Path(__file__).parent.parent / "designdoc" / "lexicon" / f"{lang}.yaml").read_text("utf-8"))
+        macros = data.get("macros") or {}
+        for concept, spec in (data.get("concepts") or {}).items():
+            for key in ("match", "exclude"):
+                for entry in (spec or {}).get(key) or ():
+                    if isinstance(entry, dict) and "re" in entry:
+                        pat = entry["re"]
+                        for name, value in macros.items():
+                            pat = pat.replace("{" + name + "}", value)
+                        re.compile(pat)
+                        out.append((concept, pat))
+    return out
+
+
+def test_no_vocabulary_pattern_backtracks_super_linearly() -> None:
+    # «мощность» and 2,000 spaces once took 100 s: optional groups between two
+    # `\s*` let the engine split a whitespace run every way. Each pattern is run
+    # after its first literal word on runs of spaces, digits and short words;
+    # doubling the run may double the time, not quadruple it.
+    import re
+
+    slow = []
+    for concept, pat in _lexicon_regexes():
+        rx = re.compile(pat, re.I)
+        m = re.search(r"[a-zа-яё]{3,}", re.sub(r"\\[bwsdWSD]", "", pat))
+        word = m.group(0) if m else "a"
+        for filler in (" ", "1", " a", "- ", ". ", "0 ", "а ", ", "):
+            times = []
+            for n in (500, 1000):  # short runs: a cubic pattern must fail fast, not hang
+                text = word + filler * n + "x"
+                started = time.perf_counter()
+                rx.search(text)
+                times.append(time.perf_counter() - started)
+            if times[1] > 0.01 and times[1] > 3 * times[0]:
+                slow.append(f"{concept}: {pat[:80]} on {filler!r} ({times[0]:.3f}s → {times[1]:.3f}s)")
+                break
+    assert not slow, "\n".join(slow)
