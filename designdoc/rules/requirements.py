@@ -166,21 +166,18 @@ _DEMAND_RE = re.compile(
 )
 
 
+def _names_model_metric(text: str) -> bool:
+    return lexicon.has("offline_metric", text) or lexicon.has("accuracy", text)
+
+
 def _relative_bar(line: str) -> bool:
     """A model metric that must hold today's level: «Gini должен быть не ниже, чем у текущей карты»."""
-    return bool(
-        (lexicon.has("offline_metric", line) or lexicon.has("accuracy", line))
-        and _RELATIVE_BAR_RE.search(line)
-        and _DEMAND_RE.search(line)
-    )
+    return bool(_names_model_metric(line) and _RELATIVE_BAR_RE.search(line) and _DEMAND_RE.search(line))
 
 
 def _model_bar(sentence: str) -> bool:
     """A model metric with a threshold: "precision@5 ≥ 0.8", «доля правильных ответов ≥ 0,9»."""
-    return bool(
-        (lexicon.has("offline_metric", sentence) or lexicon.has("accuracy", sentence))
-        and lexicon.has("numeric_target", sentence)
-    )
+    return _names_model_metric(sentence) and lexicon.has("numeric_target", sentence)
 
 
 @rule(
