@@ -290,32 +290,29 @@ def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
 # covers its rollback ("Churn model: design, canary release and rollback") is a
 # whole design.
 _PART_PLANS = frozenset({"ab_test", "rollback"})
-_PLAN_WORD_RE = re.compile(
-    r"\b(?:plan|planning|design|playbook|runbook|procedure|sop|checklist)\b|план\w*|дизайн\w*|регламент\w*|процедур\w*",
-    re.I,
-)
-
-
+# The words that make a title a plan of its part, in both languages; a design
+# names a plan too, but "Design of a rollback-safe model" is no rollback procedure.
+_PROCEDURE_WORDS = r"procedure|runbook|sop|plan|checklist|playbook|план\w*|регламент\w*|процедур\w*|инструкци\w*"
+_PLAN_WORD_RE = re.compile(rf"\b(?:{_PROCEDURE_WORDS}|planning|design|дизайн\w*)\b", re.I)
+_ROLLBACK_WORD = r"(?:roll-?back|откат\w*)"
 # A rollback procedure whose title runs too long for the catalogue: the rollback
 # word heads the title or sits next to the plan word ("Rollback Standard
 # Operating Procedure", «Регламент отката модели»), not "Churn model: design,
 # canary release and rollback".
 _ROLLBACK_RE = re.compile(
-    r"^\W*(?:model\s+)?(?:roll-?back|откат\w*)\b"
-    r"|\b(?:roll-?back|откат\w*)\s+(?:\w+\s+){0,2}?(?:procedure|runbook|sop|plan|checklist|playbook|план\w*|регламент\w*)\b"
-    r"|\b(?:procedure|runbook|sop|plan|checklist|playbook|план\w*|регламент\w*|процедур\w*|инструкци\w*)\s+"
-    r"(?:for\s+|of\s+)?(?:a\s+|the\s+)?(?:model\s+|модели\s+)?(?:roll-?back|откат\w*)\b",
+    rf"^\W*(?:model\s+)?{_ROLLBACK_WORD}\b"
+    rf"|\b{_ROLLBACK_WORD}\s+(?:\w+\s+){{0,2}}?(?:{_PROCEDURE_WORDS})\b"
+    rf"|\b(?:{_PROCEDURE_WORDS})\s+(?:for\s+|of\s+)?(?:a\s+|the\s+)?(?:model\s+|модели\s+)?{_ROLLBACK_WORD}\b",
     re.I,
 )
 
 
 def _own_title(doc: Document) -> str:
-    """The front matter's title or the H1 heading that opens the doc, else ""."""
-    fm_title = (doc.front_matter or {}).get("title")
-    if isinstance(fm_title, str) and fm_title.strip():
-        return fm_title.strip()
+    """``Document.title`` when it is the doc's own (front matter or an opening H1), else ""."""
+    if isinstance((doc.front_matter or {}).get("title"), str):
+        return doc.title
     first = next((s for s in doc.sections() if not s.pseudo), None)
-    return first.title if first is not None and first.level == 1 else ""
+    return doc.title if first is not None and first.level == 1 else ""
 
 
 @per_doc
