@@ -329,14 +329,6 @@ def _success_bar(sc: Scope, doc: Document, metric: bool = False) -> bool:
     return False
 
 
-# A list of metrics to track: "metrics such as precision, recall and satisfaction".
-_METRIC_LIST_RE = re.compile(
-    r"\bmetrics?\s+(?:\w+\s+)?(?:such as|e\.g\.|including|include|like)\b"
-    r"|\bметрик\w*\s+(?:\w+\s+)?(?:таки[ех]\s+как|включают|например)\b",
-    re.I,
-)
-
-
 @rule(
     code="DD233",
     name="ab-no-primary-metric",
@@ -384,7 +376,7 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     # the primary metric too: "comparing tag acceptance rate", "MDE 1 pp of churn";
     # not a list of metrics to track ("metrics such as precision, recall and satisfaction").
     for sent in sentences(sc.text):
-        if _METRIC_LIST_RE.search(sent):
+        if lexicon.has("metric_list", sent):
             continue
         if lexicon.has("online_metric", sent) and (
             lexicon.has("ab_compare", sent)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from designdoc import lexicon
@@ -45,19 +44,10 @@ def _readiness_stated(doc: Document) -> bool:
     return False
 
 
-# "launch with 10+ clients", «с 10+ клиентами»: a count of adopters to reach is a bar too
-# (not "Python 3+" or «контент 18+»).
-_COUNT_BAR_RE = re.compile(
-    r"(?<![\d.,])\d+\s*\+(?![\d+])\s*(?:клиент|пользовател|компани|магазин|партнер|партнёр|подписчик|"
-    r"customer|client|user|compan|store|partner|subscriber|team)",
-    re.I,
-)
-
-
 def _sets_bar(text: str) -> bool:
     """A number, a direction or a count to reach."""
     return bool(
-        lexicon.has("numeric_target", text) or lexicon.has("change_direction", text) or _COUNT_BAR_RE.search(text)
+        lexicon.has("numeric_target", text) or lexicon.has("change_direction", text) or lexicon.has("count_bar", text)
     )
 
 
@@ -121,49 +111,13 @@ def _success_targets(doc: Document, requirements: str) -> bool:
     if any(_relative_bar(line) for line in requirements.split("\n")):
         return True
     # DOMAIN: "an A/B result": the experiment says when the change ships.
-    if any(_SHIP_RULE_RE.search(s) for s in sentences(text_of(doc, "ab_test"))):
+    if any(lexicon.has("ship_rule", s) for s in sentences(text_of(doc, "ab_test"))):
         return True
     # DOMAIN: "a metric on held-out data" is a readiness bar wherever it is set.
     # A result reported with "=" ("ROC-AUC = 0.71 on the test set") is no bar.
     return any(
-        _model_bar(s) and _BAR_CMP_RE.search(s) for s in sentences_hit("held_out", doc_text(doc))
+        _model_bar(s) and lexicon.has("bar_comparison", s) for s in sentences_hit("held_out", doc_text(doc))
     )
-
-
-# The A/B design's launch rule: "ship the winning arm if …", «раскатываем, если …».
-_SHIP_RULE_RE = re.compile(
-    r"\b(?:ship|launch|roll\s*out|deploy|promote|adopt|accept)\w*\b[^.\n]{0,60}?\b(?:if|when|only if|once|provided)\b"
-    r"|\b(?:раскат|внедр|выкат|запуска|переводим|оставля)\w*\b[^.\n]{0,60}?\b(?:если|когда|при условии)\b",
-    re.I,
-)
-
-
-# A comparison that sets a bar, not "=" reporting a result.
-_BAR_CMP_RE = re.compile(
-    r"(?:≥|≤|>=|<=|=>|=<|>|<|\\(?:geq?|leq?|gt|lt)\b)\s*[+\-]?\$?\d"
-    r"|\b(?:at least|at most|no (?:less|lower|more|higher|worse) than|not (?:less|lower|more|higher|worse) than|"
-    r"above|below|under|over|exceeds?|up to|min(?:imum)?|max(?:imum)?)\s*[:=]?\s*(?:of\s*)?[+\-]?\$?\d"
-    r"|(?:не\s+(?:ниже|выше|менее|более|меньше|больше|хуже)|ниже|выше|менее|более|меньше|больше|до|минимум|"
-    r"максимум|хотя\s+бы|как\s+минимум|не\s+превыша\w*)\s*[:—–-]?\s*(?:чем\s+)?[+\-]?\d",
-    re.I,
-)
-
-# A bar set against today's model: «Gini должен быть не ниже, чем у текущей карты»,
-# "recall must be no worse than the current rules". The line must demand it
-# (must / should / «должен»): "accuracy is better than the current rules" reports.
-_RELATIVE_BAR_RE = re.compile(
-    r"\b(?:не\s+ниже|не\s+хуже|не\s+меньше|не\s+уступа\w*|выше|лучше)\s*,?\s*(?:чем\s+)?(?:у\s+)?"
-    r"(?:уровн\w*\s+)?(?:текущ|действующ|существующ|бейзлайн|базов|стар|нынешн|baseline|production|прод)\w*"
-    r"|\b(?:no (?:worse|lower) than|at least as (?:good|high) as|not (?:lower|worse) than|not fall below|"
-    r"better than|higher than|beats?|outperforms?)\s+(?:that of\s+|those of\s+)?(?:the\s+)?"
-    r"(?:current|existing|baseline|incumbent|old|production|today)\w*",
-    re.I,
-)
-_DEMAND_RE = re.compile(
-    r"\b(?:must|should|shall|has to|have to|needs? to|is required to|required|only if|ship if|ready if|"
-    r"долж\w*|обязан\w*|требуется|необходимо|нужно|только если|если)\b",
-    re.I,
-)
 
 
 def _names_model_metric(text: str) -> bool:
@@ -172,7 +126,7 @@ def _names_model_metric(text: str) -> bool:
 
 def _relative_bar(line: str) -> bool:
     """A model metric that must hold today's level: «Gini должен быть не ниже, чем у текущей карты»."""
-    return bool(_names_model_metric(line) and _RELATIVE_BAR_RE.search(line) and _DEMAND_RE.search(line))
+    return bool(_names_model_metric(line) and lexicon.has("relative_bar", line) and lexicon.has("demand", line))
 
 
 def _model_bar(sentence: str) -> bool:
