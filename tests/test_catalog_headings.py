@@ -146,6 +146,9 @@ def test_long_heading_is_matched_on_its_opening_words(heading: str, expected: st
         ("Risks of this stage and ways to reduce them", "risks"),
         ("Риски этапа и способы их снижения", "risks"),
         ("Риски и митигация", "risks"),
+        # a list of ways the system fails is a risk analysis, not a rollback plan
+        ("6. Common Failure Modes (Lessons Learned)", "risks"),
+        ("Failure modes", "risks"),
         # The framework that compares a new model with the current one online.
         ("A/B testing framework", "ab_test"),
         ("Фреймворк A/B-тестирования", "ab_test"),

@@ -290,6 +290,8 @@ def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
 # covers its rollback ("Churn model: design, canary release and rollback") is a
 # whole design.
 _PART_PLANS = frozenset({"ab_test", "rollback"})
+_DESIGN_CORE = frozenset({"data", "modeling", "baselines", "requirements", "deployment"})
+_PART_WORD_RE = re.compile(r"\b[aа]\s*/\s*[bб]\b|\bexperiment\w*|\bэксперимент\w*|\broll-?back|\bоткат\w*", re.I)
 # The words that make a title a plan of its part, in both languages; a design
 # names a plan too, but "Design of a rollback-safe model" is no rollback procedure.
 _PROCEDURE_WORDS = r"procedure|runbook|sop|plan|checklist|playbook|план\w*|регламент\w*|процедур\w*|инструкци\w*"
@@ -322,7 +324,14 @@ def plans_one_part(doc: Document) -> bool:
 
     title = _own_title(doc)
     if not _PLAN_WORD_RE.search(title):
-        return False
+        # "A/B Testing Guardrails for Feed Ranking": no plan word, but the title
+        # names the part and the doc designs nothing else (no data, model,
+        # baseline, requirements or deployment beyond one of them).
+        # ("Pilot: SME scoring" names a project, not its pilot plan.)
+        if not _PART_WORD_RE.search(title):
+            return False
+        core = {sec.id for sec in doc.sections()} & _DESIGN_CORE
+        return len(core) <= 1 and default_catalog().match(title, doc.kind) in _PART_PLANS
     # "Rollback Standard Operating Procedure (SOP)": too long a title for the catalogue
     return default_catalog().match(title, doc.kind) in _PART_PLANS or bool(_ROLLBACK_RE.search(title))
 

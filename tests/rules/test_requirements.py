@@ -357,7 +357,14 @@ def test_readiness_review_wordings(md, expected):
     ("---\ntitle: A/B test plan for cart recommendations\n---\n## Metrics\nCTR.\n", []),
     ("# Pilot: SME scoring\n## Goals\nCut defaults.\n## Metrics\nGini.\n", [(4, COSTS)]),
     ("# Пилот: скоринг МСБ\n## Цели\nСнизить дефолты.\n## Метрики\nGini.\n", [(4, COSTS)]),
-    ("# A/B testing platform\n## Goals\nFaster tests.\n## Metrics\nTime to decision.\n", [(4, COSTS)]),
+    ("# A/B testing platform\n## Goals\nFaster tests.\n## Metrics\nTime to decision.\n"
+     "## Data\nEvent logs.\n## Deployment\nA service.\n", [(4, COSTS)]),
+    # without a plan word, a title naming the part marks a part plan when the doc designs nothing else
+    ("# A/B Testing Guardrails for Feed Ranking\n## Experiment setup\nUser-level split.\n"
+     "## Primary metrics\nCTR.\n", []),
+    ("# Правила A/B-тестирования ленты\n## Сплит\nПо пользователям.\n## Метрики\nCTR.\n", []),
+    ("# Правила A/B-тестирования ленты\n## Метрики\nCTR.\n## Данные\nЛоги.\n## Модель\nБустинг.\n",
+     [(2, COSTS)]),
     # no H1: a first "## A/B test" section is no title
     ("## A/B test\nSplit by user.\n## Metrics\nCTR.\n", [(3, COSTS)]),
 ])

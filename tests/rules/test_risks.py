@@ -21,6 +21,10 @@ RULE = "risk-without-mitigation"
     ("## Риски\n| Риск | Меры |\n|---|---|\n| Дрейф | переобучение |\n", []),
     ("---\nkind: hypothesis\n---\n## Idea\nA.\n## Risks\nReposts of old listings.\n", [(6, RULE)]),
     ("## Goals\nX.\n", []),
+    # a remedy under its own label in each item
+    ("## Риски\n1. **Переобучение**\n   - *Риск*: модель запоминает шум\n   - *Снижение*: регуляризация\n", []),
+    ("## Risks\n1. **Overfitting**\n   - *Risk*: the model learns noise\n   - *Mitigation*: regularisation\n", []),
+    ("## Риски\n- Снижение выручки: клиенты уйдут к конкурентам.\n", [(1, RULE)]),
 ])
 def test_risk_without_mitigation(md, expected):
     assert check(md, RULE) == expected

@@ -138,6 +138,11 @@ def test_empty_section(md: str, expected: list[tuple[int, str]]) -> None:
         ("## API\nReturns `<string>` ids, `TODO` is a code word here.\n", []),
         ("## API\nThe field is a <string> type.\n", []),
         ("## API\n- Type: <string>\n", []),
+        # comparisons around text, not a slot
+        ("## Metrics\nLevels: Low < 30, Medium 30–60, High > 60.\n", []),
+        ("## Метрики\nКлассы: низкий < 0,3, средний — от 0,3, высокий > 0,7.\n", []),
+        ("## Data\nIf any class < 2% or High > 60%, review the thresholds.\n", []),
+        ("## Data\nSource: < describe the data source >\n", [(2, "placeholder-text")]),
         # a one-word slot that is the whole value after a label is a template slot
         ("## A/B test\n- Primary metric: <metric>\n", [(2, "placeholder-text")]),
         ("## A/B-тест\n- Ключевая метрика: <метрика>\n", [(2, "placeholder-text")]),
