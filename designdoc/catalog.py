@@ -66,6 +66,8 @@ _MOSCOW_WORD_RE = re.compile(
 _BRACKET_RE = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 # Text after the first colon or spaced dash of a heading is a summary, not its title.
 _HEAD_RE = re.compile(r"\s*[:：]\s|\s[—–-]\s")
+# Filler words that ask a question: the meaning of "why ML", «что делаем».
+_QUESTION_WORDS = frozenset({"why", "how", "what", "как", "что"})
 FILLER = frozenset(
     """a an the and or of for to in on with our we do does is are be will how what why which
     ll re ve d s
@@ -150,7 +152,8 @@ class Catalog:
     sections: dict[str, SectionSpec]
     not_sections: tuple[str, ...] = ()
     howto_headings: tuple[str, ...] = ()
-    _index: list[tuple[frozenset[str], str, str]] = field(default_factory=list, repr=False)
+    # (stems, id, filler-free form, question words the heading must hold: see _build)
+    _index: list[tuple[frozenset[str], str, str, frozenset[str]]] = field(default_factory=list, repr=False)
     _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _never: list[frozenset[str]] = field(default_factory=list, repr=False)
     _memo: dict[tuple[str, str | None], str | None] = field(default_factory=dict, repr=False)
@@ -168,7 +171,7 @@ class Catalog:
     def index_json(self) -> dict[str, Any]:
         """The matching index as JSON data (the wheel build stores it; see :func:`default_catalog`)."""
         return {
-            "index": [[sorted(stems), sid, norm] for stems, sid, norm in self._index],
+            "index": [[sorted(stems), sid, norm, sorted(cues)] for stems, sid, norm, cues in self._index],
             "exact": self._exact,
             "never": [sorted(stems) for stems in self._never],
             "by_stem": self._by_stem,
@@ -184,15 +187,22 @@ class Catalog:
             for syn in spec.synonyms:
                 full = normalise_heading(syn)
                 norm = " ".join(w for w in full.split() if w not in FILLER)
+                # A question word left out of the stems still carries the meaning
+                # of a short synonym: "Why ML" is not any heading with "ML" in
+                # it, "How will we test it" not any with "test". Such a synonym
+                # matches only headings that hold its question word.
+                cues = frozenset(w for w in full.split() if w in _QUESTION_WORDS)
+                if len(norm.split()) > 1:
+                    cues = frozenset()
                 # Exact forms with and without filler words: "Why" is all filler.
-                for form in {full, norm} - {""}:
+                for form in {full, norm} - {""} - ({norm} if cues else set()):
                     ids = self._exact.setdefault(form, [])
                     if spec.id not in ids:
                         ids.append(spec.id)
                 stems = heading_stems(syn)
                 if stems:
                     self._by_stem.setdefault(min(stems), []).append(len(self._index))
-                    self._index.append((stems, spec.id, norm))
+                    self._index.append((stems, spec.id, norm, cues))
 
     def with_extra(self, synonyms: dict[str, list[str]], required: list[str] | None = None) -> Catalog:
         """A copy with extra synonyms and extra required sections (from config).
@@ -285,9 +295,14 @@ class Catalog:
             return None
         best: tuple[float, int, int, str] | None = None
         candidates = sorted(i for stem in stems for i in self._by_stem.get(stem, ()))
-        for syn_stems, sid, _norm in (self._index[i] for i in candidates):
+        words: set[str] | None = None
+        for syn_stems, sid, _norm, cues in (self._index[i] for i in candidates):
             if sid not in primary and sid not in secondary:
                 continue
+            if cues:
+                words = set(full.split()) if words is None else words
+                if not cues & words:
+                    continue
             if not syn_stems <= stems:
                 continue
             coverage = len(syn_stems) / len(stems)
@@ -387,7 +402,7 @@ def _load(data: dict[str, Any], built: dict[str, Any] | None = None) -> Catalog:
         sections,
         tuple(data.get("not_sections", ())),
         howto,
-        _index=[(frozenset(stems), sid, norm) for stems, sid, norm in built["index"]],
+        _index=[(frozenset(stems), sid, norm, frozenset(cues)) for stems, sid, norm, cues in built["index"]],
         _exact={k: list(v) for k, v in built["exact"].items()},
         _never=[frozenset(stems) for stems in built["never"]],
         _by_stem={k: list(v) for k, v in built["by_stem"].items()},

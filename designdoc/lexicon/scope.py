@@ -3,7 +3,7 @@
 Content rules are silent when their section is missing (``missing-section``
 covers that) or has nothing but template leftovers (``empty-section`` and
 ``placeholder-text`` cover those), except the whole-doc questions of
-readiness and error costs, which fall back to the metrics or goals section
+readiness and error costs, which fall back to the metrics, goals or a design section
 (``home_or``). When the section exists, the check may
 also read other sections where people put the same content (A/B metrics
 under "Metrics", rollback triggers under deployment, error costs under
@@ -342,7 +342,7 @@ def home_or(doc: Document, sid: str, *fallbacks: str) -> Scope | None:
 
     Readiness and error costs are questions about the whole design: a doc
     without a requirements section still owes the answer, and the report goes
-    to the section where its metrics or goals are. Only full design docs fall
+    to the first of ``fallbacks`` present (metrics, goals, …). Only full design docs fall
     back; a doc that plans one part only (:func:`plans_one_part`) is not asked.
     """
     if plans_one_part(doc):

@@ -134,6 +134,11 @@ def _model_bar(sentence: str) -> bool:
     return _names_model_metric(sentence) and lexicon.has("numeric_target", sentence)
 
 
+# Where a whole-doc question is reported when the doc has no requirements
+# section: where its metrics or goals are, else its first design section.
+_WHOLE_DOC_HOMES = ("metrics", "goals", "modeling", "data", "baselines", "deployment")
+
+
 @rule(
     code="DD281",
     name="no-readiness-criterion",
@@ -156,8 +161,8 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     ("PR-AUC ≥ 0.35 on the held-out month"), as does a metric held to today's
     level («Gini не ниже, чем у текущей карты»), or an A/B design that says
     when the change ships ("ship the winning arm if …"). A full design doc without a
-    requirements section is still asked (the report goes to its metrics or
-    goals section); a doc that only plans an A/B test or a rollback is not.
+    requirements section is still asked (the report goes to its metrics, goals
+    or first design section); a doc that only plans an A/B test or a rollback is not.
 
     Fails:
 
@@ -172,7 +177,7 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
         ## Требования
         Модель готова, если на отложенном месяце recall ≥ 0,6.
     """
-    sc = home_or(doc, "requirements", "metrics", "goals")
+    sc = home_or(doc, "requirements", *_WHOLE_DOC_HOMES)
     if sc is None or _readiness_stated(doc) or _success_targets(doc, sc.text):
         return
     yield ctx.problem(
@@ -217,8 +222,8 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     срабатывания — нагрузка на операторов»). Naming an error kind alone
     ("false positive rate < 5%", «минимум ложных срабатываний») compares
     nothing and does not count. A full design doc without a requirements
-    section is still asked (the report goes to its metrics or goals section);
-    a doc that only plans an A/B test or a rollback is not.
+    section is still asked (the report goes to its metrics, goals or first
+    design section); a doc that only plans an A/B test or a rollback is not.
 
     Fails:
 
@@ -233,7 +238,7 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
         ## Требования
         Пропуск мошенничества стоит всей суммы, ложная блокировка — звонка оператора.
     """
-    sc = home_or(doc, "requirements", "metrics", "goals")
+    sc = home_or(doc, "requirements", *_WHOLE_DOC_HOMES)
     if sc is None:
         return
     for text in (sc.text, text_of(doc, "metrics"), body_without(doc, "ab_test")):

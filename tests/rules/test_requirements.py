@@ -282,6 +282,9 @@ def test_error_preference_and_errors_in_words(text, fires):
     ("## Goals\nCut churn.\n", READY, [(1, READY)]),
     ("## Goals\nCut churn.\n## Metrics\nRecall of churners.\n", COSTS, [(3, COSTS)]),
     ("## Цели\nСнизить отток.\n", COSTS, [(1, COSTS)]),
+    # no requirements, metrics or goals: the first design section takes the report
+    ("## Data\nEvent logs.\n## Model\nGradient boosting.\n", READY, [(3, READY)]),
+    ("## Данные\nЛоги событий.\n## Модель\nГрадиентный бустинг.\n", COSTS, [(3, COSTS)]),
     # answered elsewhere in the doc: silent
     ("## Goals\nCut churn.\n## Metrics\nPR-AUC ≥ 0.35 on the held-out month.\n", READY, []),
     ("## Цели\nСнизить отток.\n## Метрики\nPR-AUC ≥ 0,35 на отложенном месяце.\n", READY, []),

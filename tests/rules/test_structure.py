@@ -142,6 +142,8 @@ def test_empty_section(md: str, expected: list[tuple[int, str]]) -> None:
         ("## Metrics\nLevels: Low < 30, Medium 30–60, High > 60.\n", []),
         ("## Метрики\nКлассы: низкий < 0,3, средний — от 0,3, высокий > 0,7.\n", []),
         ("## Data\nIf any class < 2% or High > 60%, review the thresholds.\n", []),
+        ("## Data\nLevels: Low (<200), Medium (200–500), High (>500).\n", []),
+        ("## Goals\nProblem: <2-3 sentences on who suffers>\n", [(2, "placeholder-text")]),
         ("## Data\nSource: < describe the data source >\n", [(2, "placeholder-text")]),
         # a one-word slot that is the whole value after a label is a template slot
         ("## A/B test\n- Primary metric: <metric>\n", [(2, "placeholder-text")]),
