@@ -69,6 +69,9 @@ def test_no_offline_metric(md, expected):
     ("## Metrics\nOnline: conversion. Offline: PR-AUC and recall@20.\n", [(1, TARGET)]),
     ("## Metrics\nPrecision@10% and NDCG@5.\n", [(1, TARGET)]),
     ("## Метрики\nКонверсия и PR-AUC.\n", [(1, TARGET)]),
+    # a change by a share, far from its verb, or by a range
+    ("## Метрики\nУвеличение конверсии откликов на кампанию на 3–5% к базовой стратегии.\n", []),
+    ("## Metrics\nIncrease response conversion of the campaign by 3–5% vs the base strategy.\n", []),
     ("## Metrics\n| Metric | Target |\n|---|---|\n| Conversion | 5.1 |\n", []),
     ("## Метрики\n| Метрика | Целевое значение |\n|---|---|\n| Конверсия | 5,1 |\n", []),
     ("## Metrics\n| Metric | Target |\n|---|---|\n| Conversion | higher |\n", [(1, TARGET)]),

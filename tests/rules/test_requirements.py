@@ -324,6 +324,11 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("Предпочтение отдаём полноте.", False),
     ("Recall > 0.70 | Важно не пропустить успешные стартапы.", False),
     ("It is important not to miss a fraudulent transfer.", False),
+    # an error in what the model outputs, given its consequence
+    ("Ошибки в именах, суммах или датах могут привести к финансовым и юридическим рискам.", False),
+    ("Errors in names or amounts can lead to legal and financial risks.", False),
+    ("Ошибки в данных могут привести к неверным прогнозам.", True),
+    ("Errors in the data pipeline lead to outages.", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
