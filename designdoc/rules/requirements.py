@@ -19,6 +19,7 @@ from designdoc.lexicon.scope import (
 )
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
+from designdoc.rules.structure import find_placeholders
 
 
 def _readiness_stated(doc: Document) -> bool:
@@ -51,6 +52,15 @@ def _sets_bar(text: str) -> bool:
     )
 
 
+def _label_of(line: str) -> str:
+    """The line, or the label before its placeholder: "Success criteria: TODO: adjust" → "Success criteria:".
+
+    A note to the author after the label leaves the list under it standing.
+    """
+    found = find_placeholders(line) if not line.endswith(":") else []
+    return line[: found[0][0]].rstrip() if found else line
+
+
 def _labelled_lists(sec: Section) -> Iterator[tuple[str, str]]:
     """(label, its items) for each line ending in ":" that opens a list.
 
@@ -62,6 +72,7 @@ def _labelled_lists(sec: Section) -> Iterator[tuple[str, str]]:
     for k, block in enumerate(blocks):
         lines = [ln.strip() for ln in block.text.split("\n")]
         for j, line in enumerate(lines):
+            line = _label_of(line)
             if not line.endswith(":"):
                 continue
             if j + 1 < len(lines):

@@ -218,6 +218,10 @@ def test_offline_only_ab_section_is_deferred(md, expected):
     ("## A/B test\nSuccess: no statistically significant increase in latency.\n", []),
     ("## Пилот\nПроверить, что модель не приводит к ухудшению системных характеристик.\n", []),
     ("## Pilot\nCheck that the model does not lead to a degradation of system performance.\n", []),
+    ("## Пилот\nОтсутствует существенная деградация на контрольных персонажах (ошибки ≤ 1 из 4).\n", []),
+    ("## Pilot\nNo significant degradation on the control characters.\n", []),
+    ("## Пилот\nУспех: F1 ≥ 0,8; среднее время генерации сюжета не более 1 минуты.\n", []),
+    ("## Pilot\nSuccess: F1 ≥ 0.8; generation time under 60 s.\n", []),
     ("## Пилот\nНовая модель приводит к ухудшению качества у старых клиентов.\n", [(1, "ab-no-guardrail-metric")]),
     ("## Пилот\n### Критерии успеха пилота\n- FPR не превышает 20%\n", []),
     ("## Pilot\n### Success criteria\n- F1 >= 0.8\n- Response time <= 3 s\n- Availability >= 99.5%\n", []),
@@ -316,6 +320,20 @@ def test_test_settings_in_analysis_code(md, expected):
     # checking that "the model works" states no direction on a metric
     ("## Пилот\nЦель пилота — проверка работы модели на реальных данных.\n", [(1, "ab-no-hypothesis")]),
     ("## Pilot\nThe pilot checks the model on live data.\n", [(1, "ab-no-hypothesis")]),
+    # a directional expectation against the control, or the expected effect named as a noun
+    ("## A/B test\nDetection time must be significantly better than the analysts' detection time.\n", []),
+    ("## A/B-тест\nВремя обнаружения должно быть значимо лучше, чем у аналитиков.\n", []),
+    ("## A/B test\nSuccess: 20% reduction in time to first click.\n", []),
+    ("## A/B-тест\nУспех: снижение времени до первого клика на 20%.\n", []),
+    ("## Пилот\nУспех: увеличение скорости поиска информации в 3 раза.\n", []),
+    ("## Пилот\nУспех: улучшение CLIP Score для русских персонажей по сравнению с базовой VLM.\n", []),
+    ("## Pilot\nSuccess: an improvement in CLIP score over the baseline VLM.\n", []),
+    ("## A/B test\nLatency must be lower than 100 ms.\n", [(1, "ab-no-hypothesis")]),
+    # the MDE is the smallest effect worth catching, not the expected one
+    ("## A/B-тест\nMDE — снижение на 1 п.п.; сплит по клиентам.\n", [(1, "ab-no-hypothesis")]),
+    ("## A/B test\nMDE: 20% reduction in time to first click; split by user.\n", [(1, "ab-no-hypothesis")]),
+    ("## A/B test\nMDE 2 pp. We expect the ranker to raise CTR by 3%.\n", []),
+    ("## A/B-тест\nMDE 1 п.п. Ожидаем снижение оттока на 2 п.п.\n", []),
 ])
 def test_hypothesis(md, expected):
     assert check(md, "ab-no-hypothesis") == expected

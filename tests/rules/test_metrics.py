@@ -56,6 +56,11 @@ def test_no_online_metric(md, expected):
     # a named model metric anywhere counts (an A/B plan's admission bar) ...
     ("## Metrics\nConversion +2%.\n## Rollout plan\nAdmitted to the test at ROC-AUC ≥ 0.90.\n", []),
     ("## Метрики\nКонверсия +2%.\n## План запуска\nДопуск в A/B: nDCG@10 ≥ 0,5.\n", []),
+    # judged quality of generated text, and a share of correct outputs
+    ("## Метрики\nКонверсия +2%. Связность текста (оценка экспертами, не менее 7/10).\n", []),
+    ("## Metrics\nConversion +2%. LLM-as-a-judge score ≥ 4/5.\n", []),
+    ("## Метрики\nКонверсия +2%. Процент успешно распознанных команд не менее 85%.\n", []),
+    ("## Metrics\nConversion +2%. Percentage of correctly recognised commands ≥ 85%.\n", []),
     # ... a bare "accurate" outside the metrics does not
     ("## Metrics\nConversion +2%.\n## Goals\nAccurate recommendations for every user.\n", [(1, OFFLINE)]),
 ])
@@ -72,6 +77,7 @@ def test_no_offline_metric(md, expected):
     # a change by a share, far from its verb, or by a range
     ("## Метрики\nУвеличение конверсии откликов на кампанию на 3–5% к базовой стратегии.\n", []),
     ("## Metrics\nIncrease response conversion of the campaign by 3–5% vs the base strategy.\n", []),
+    ("## Metrics\nTime to first click: 20% reduction in time over keyword search.\n", []),
     ("## Metrics\n| Metric | Target |\n|---|---|\n| Conversion | 5.1 |\n", []),
     ("## Метрики\n| Метрика | Целевое значение |\n|---|---|\n| Конверсия | 5,1 |\n", []),
     ("## Metrics\n| Metric | Target |\n|---|---|\n| Conversion | higher |\n", [(1, TARGET)]),

@@ -329,6 +329,7 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("Errors in names or amounts can lead to legal and financial risks.", False),
     ("Ошибки в данных могут привести к неверным прогнозам.", True),
     ("Errors in the data pipeline lead to outages.", True),
+    ("False acceptance rate < 2% (high precision required).", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
@@ -350,6 +351,12 @@ def test_error_cost_review_wordings(text, fires):
     ("## Требования\nПакетно.\nМинимально допустимое качество обсудим позже.\n", [(1, READY)]),
     ("## Требования\nПакетно.\nОценка успешности проекта будет проведена позже.\n", [(1, READY)]),
     ("## Требования\nПакетно.\nМинимально допустимое качество: WAPE ≤ 30%.\n", []),
+    # a named acceptance bar, and success criteria whose label carries a note to the author
+    ("## Requirements\nBatch.\nAcceptance bar: median error within 11%.\n", []),
+    ("## Требования\nПакетно.\nПорог приемки: медианная ошибка не более 11%.\n", []),
+    ("## Requirements\nBatch.\n- Success Criteria: TODO: adjust\n  - 20% reduction in time to first click\n", []),
+    ("## Требования\nПакетно.\n- Критерии успеха: TODO уточнить\n  - снижение времени ответа на 20%\n", []),
+    ("## Requirements\nBatch.\n- Success Criteria: TODO\n", [(1, READY)]),
     # the A/B design's launch rule is the readiness criterion (DOMAIN: "an A/B result")
     ("## Requirements\nBatch.\n## A/B test\nSplit by user. Ship the winning arm if CTR is significantly higher.\n",
      []),

@@ -44,6 +44,8 @@ def test_rollback_no_action(md, expected):
     ("## План отката\nРешение об откате принимает дежурный инженер.\n", []),
     ("## Rollback plan\nIf error rate exceeds 1%, revert to the previous model.\n", [(1, OWNER)]),
     ("## План отката\nЕсли ошибок больше 1%, откатываемся.\n", [(1, OWNER)]),
+    ("## Rollback plan\nIf missed anomalies rise by 100%, notify ML Engineers and switch back.\n", []),
+    ("## План отката\nЕсли пропуски выросли вдвое, уведомляем ML-инженеров и откатываемся.\n", []),
     ("## Rollback\n| Trigger | Action | Owner |\n|---|---|---|\n| errors | revert | Kim |\n", []),
     # a runbook's escalation part names who owns the rollout
     ("## Rollback plan\nIf error rate exceeds 1%, revert.\n## Contact & Escalation\n**Canary Owner**: Backend Team\n", []),
