@@ -23,7 +23,7 @@ from designdoc.rules.registry import Context, rule
 
 # Where else docs name metrics: the A/B design names the primary metric,
 # success criteria sit under requirements, validation names model metrics.
-_ONLINE_ELSEWHERE = ("ab_test", "requirements", "expected_effect", "verdict")
+_ONLINE_ELSEWHERE = ("ab_test", "requirements", "expected_effect", "verdict", "monitoring")
 _OFFLINE_ELSEWHERE = ("modeling", "requirements", "baselines")
 _TARGET_ELSEWHERE = ("requirements", "ab_test", "goals", "expected_effect", "what", "why")
 

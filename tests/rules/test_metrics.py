@@ -37,6 +37,10 @@ ACC = "accuracy-only-metric"
     ("## Метрики\n- Стоимость минуты распознавания не выше 0,5 руб.\n- WER < 12%.\n", []),
     ("## Metrics\nCost per false positive; WER < 12%.\n", [(1, ONLINE)]),
     ("## Метрики\nСтоимость ошибки; WER < 12%.\n", [(1, ONLINE)]),
+    # product metrics the team will watch after launch are online metrics
+    ("## Metrics\nMacro F1 ≥ 0.8.\n## Monitoring\n- Business metrics: verification agreement rate.\n", []),
+    ("## Метрики\nMacro F1 ≥ 0,8.\n## Мониторинг\n- Бизнес-метрики: доля подтверждённых диагнозов.\n", []),
+    ("## Metrics\nMacro F1 ≥ 0.8.\n## Monitoring\n- Latency p95, drift of inputs.\n", [(1, ONLINE)]),
     # no metrics section: missing-section covers it
     ("## Data\nLogs.\n", []),
     ("## Metrics\n<!-- name the metrics -->\n", []),
@@ -78,6 +82,10 @@ def test_no_offline_metric(md, expected):
     ("## Метрики\nУвеличение конверсии откликов на кампанию на 3–5% к базовой стратегии.\n", []),
     ("## Metrics\nIncrease response conversion of the campaign by 3–5% vs the base strategy.\n", []),
     ("## Metrics\nTime to first click: 20% reduction in time over keyword search.\n", []),
+    # a target of nought
+    ("## Metrics\nIntake completion rate. Zero known incidents of unapproved pricing commitments.\n", []),
+    ("## Метрики\nДоля заявок без оператора. Ноль инцидентов с неподтверждённой ценой.\n", []),
+    ("## Metrics\nZero-shot accuracy of the classifier.\n", [(1, TARGET)]),
     ("## Metrics\n| Metric | Target |\n|---|---|\n| Conversion | 5.1 |\n", []),
     ("## Метрики\n| Метрика | Целевое значение |\n|---|---|\n| Конверсия | 5,1 |\n", []),
     ("## Metrics\n| Metric | Target |\n|---|---|\n| Conversion | higher |\n", [(1, TARGET)]),
