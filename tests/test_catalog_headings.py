@@ -152,6 +152,14 @@ def test_long_heading_is_matched_on_its_opening_words(heading: str, expected: st
         # "non-ml" splits into two words, which outweigh "baseline"
         ("⚙️ Non-ML Baseline", "baselines"),
         ("Бейзлайн без ML", "baselines"),
+        # review: failure modes with their fallbacks are the rollback plan; why-ML headings are goals
+        ("Failure modes and fallbacks", "rollback"),
+        ("Failure Modes and Recovery", "rollback"),
+        ("Failure modes & mitigations", "risks"),
+        ("Почему ML?", "goals"),
+        ("Need for ML", "goals"),
+        ("Необходимость ML", "goals"),
+        ("ML or heuristics?", "goals"),
         # The framework that compares a new model with the current one online.
         ("A/B testing framework", "ab_test"),
         ("Фреймворк A/B-тестирования", "ab_test"),

@@ -3,8 +3,8 @@
 Content rules are silent when their section is missing (``missing-section``
 covers that) or has nothing but template leftovers (``empty-section`` and
 ``placeholder-text`` cover those), except the whole-doc questions of
-readiness and error costs, which fall back to the metrics, goals or a design section
-(``home_or``). When the section exists, the check may
+readiness and error costs, which fall back to the metrics, goals or a
+design section (``home_or``). When the section exists, the check may
 also read other sections where people put the same content (A/B metrics
 under "Metrics", rollback triggers under deployment, error costs under
 metrics). One-pagers keep full-doc topics inside What/How, so a few ids fall
@@ -290,7 +290,7 @@ def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
 # covers its rollback ("Churn model: design, canary release and rollback") is a
 # whole design.
 _PART_PLANS = frozenset({"ab_test", "rollback"})
-_DESIGN_CORE = frozenset({"data", "modeling", "baselines", "requirements", "deployment"})
+_DESIGN_CORE = frozenset({"data", "modeling", "baselines", "requirements", "deployment", "monitoring"})
 _PART_WORD_RE = re.compile(r"\b[aа]\s*/\s*[bб]\b|\bexperiment\w*|\bэксперимент\w*|\broll-?back|\bоткат\w*", re.I)
 # The words that make a title a plan of its part, in both languages; a design
 # names a plan too, but "Design of a rollback-safe model" is no rollback procedure.
@@ -326,7 +326,7 @@ def plans_one_part(doc: Document) -> bool:
     if not _PLAN_WORD_RE.search(title):
         # "A/B Testing Guardrails for Feed Ranking": no plan word, but the title
         # names the part and the doc designs nothing else (no data, model,
-        # baseline, requirements or deployment beyond one of them).
+        # baseline, requirements, deployment or monitoring beyond one of them).
         # ("Pilot: SME scoring" names a project, not its pilot plan.)
         if not _PART_WORD_RE.search(title):
             return False

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from designdoc import lexicon
-from designdoc.document import Document, Section
+from designdoc.document import Block, Document, Section
 from designdoc.lexicon.scope import (
     body_without,
     clean_own_text,
@@ -21,6 +22,9 @@ from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 from designdoc.rules.structure import find_placeholders
 
+# Emphasis and code marks, dropped to compare a raw list item with its plain text.
+_MARKUP_RE = re.compile(r"[*_`]")
+
 
 def _readiness_stated(doc: Document) -> bool:
     """A readiness phrase in the text, or a readiness heading over a measurable bar.
@@ -34,7 +38,7 @@ def _readiness_stated(doc: Document) -> bool:
         if lexicon.has("readiness", text) and _bar_in(text):
             return True
         # A label over a list ("Критерий успеха:" and its items) reaches the whole list.
-        for label, items in _labelled_lists(sec):
+        for label, items in _labelled_lists(doc, sec):
             if lexicon.has("readiness", label) and _sets_bar(without_placeholders(items)):
                 return True
         if sec.title and lexicon.has("readiness", sec.title):
@@ -52,28 +56,52 @@ def _sets_bar(text: str) -> bool:
     )
 
 
-def _label_of(line: str) -> str:
-    """The line, or the label before its placeholder: "Success criteria: TODO: adjust" → "Success criteria:".
-
-    A note to the author after the label leaves the list under it standing.
-    """
-    found = find_placeholders(line) if not line.endswith(":") else []
-    return line[: found[0][0]].rstrip() if found else line
+def _label_before_placeholder(line: str) -> str:
+    """"Success criteria: TODO: adjust" → "Success criteria:"; "" when the line is no such label."""
+    found = find_placeholders(line)
+    label = line[: found[0][0]].rstrip() if found else ""
+    return label if label.endswith(":") else ""
 
 
-def _labelled_lists(sec: Section) -> Iterator[tuple[str, str]]:
+def _nested_under(doc: Document, block: Block, label: str) -> str:
+    """The items indented under the list item that starts with ``label`` (raw source lines)."""
+    raw = doc.source.split("\n")[block.line - 1 : block.end_line]
+    head = label.rstrip(":").strip().lower()
+    for i, line in enumerate(raw):
+        plain = _MARKUP_RE.sub("", line).strip().lstrip("-*+ ").lower()
+        if not plain.startswith(head):
+            continue
+        indent = len(line) - len(line.lstrip())
+        items = []
+        for nxt in raw[i + 1 :]:
+            if not nxt.strip():
+                continue
+            if len(nxt) - len(nxt.lstrip()) <= indent:
+                break
+            items.append(nxt.strip().lstrip("-*+ "))
+        return "\n".join(items)
+    return ""
+
+
+def _labelled_lists(doc: Document, sec: Section) -> Iterator[tuple[str, str]]:
     """(label, its items) for each line ending in ":" that opens a list.
 
     "Критерий успеха:" as a paragraph over a list, or as a list item over
     nested items: the items are the lines that follow it in its list, or the
-    list right after its paragraph.
+    list right after its paragraph. A list item whose label carries a note to
+    the author ("- Success criteria: TODO: adjust") heads only the items
+    nested under it.
     """
     blocks = [b for b in sec.blocks if b.type not in ("code", "template")]
     for k, block in enumerate(blocks):
         lines = [ln.strip() for ln in block.text.split("\n")]
         for j, line in enumerate(lines):
-            line = _label_of(line)
             if not line.endswith(":"):
+                label = _label_before_placeholder(line) if block.type == "list" else ""
+                if label:
+                    items = _nested_under(doc, block, label)
+                    if items:
+                        yield label, items
                 continue
             if j + 1 < len(lines):
                 if block.type == "list":
@@ -146,7 +174,7 @@ def _model_bar(sentence: str) -> bool:
 
 
 # Where a whole-doc question is reported when the doc has no requirements
-# section: where its metrics or goals are, else its first design section.
+# section: the first of these the doc has.
 _WHOLE_DOC_HOMES = ("metrics", "goals", "modeling", "data", "baselines", "deployment")
 
 
@@ -173,7 +201,7 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     level («Gini не ниже, чем у текущей карты»), or an A/B design that says
     when the change ships ("ship the winning arm if …"). A full design doc without a
     requirements section is still asked (the report goes to its metrics, goals
-    or first design section); a doc that only plans an A/B test or a rollback is not.
+    or a design section); a doc that only plans an A/B test or a rollback is not.
 
     Fails:
 
@@ -233,7 +261,7 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     срабатывания — нагрузка на операторов»). Naming an error kind alone
     ("false positive rate < 5%", «минимум ложных срабатываний») compares
     nothing and does not count. A full design doc without a requirements
-    section is still asked (the report goes to its metrics, goals or first
+    section is still asked (the report goes to its metrics, goals or a
     design section); a doc that only plans an A/B test or a rollback is not.
 
     Fails:

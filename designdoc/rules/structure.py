@@ -27,10 +27,10 @@ _PLACEHOLDER_RES = (
 # <название метрики>. Single words (<string>, <int>) are type markers in API
 # examples, and real HTML tags or autolinks are not placeholders.
 _ANGLE_RE = re.compile(r"<([^<>\n]{1,120})>")
-# A number after "<" and a space, or after ">": a comparison ("< 30", ">60"),
-# where "<2-3 sentences>" is a slot.
-_COMPARISON_RE = re.compile(r"\s+[+\-±]?\d")
+# "< 30, Medium 30–60, High > 60": numbers inside and a number after ">" make two
+# comparisons; "<2-3 sentences>" and "<metric name> 0.8" are slots.
 _AFTER_GT_RE = re.compile(r"\s*[+\-±]?\d")
+_DIGIT_RE = re.compile(r"\d")
 _HTML_TAG_RE = re.compile(r"^/?[a-zA-Z][a-zA-Z0-9-]*(\s+[a-zA-Z_:][\w:.-]*(\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?$")
 _HTML_TAGS = frozenset(
     """a abbr b br blockquote code dd details div dl dt em h1 h2 h3 h4 h5 h6 hr i img kbd li mark ol
@@ -149,7 +149,7 @@ def find_placeholders(line: str) -> list[tuple[int, str]]:
         for m in rx.finditer(clean):
             found.append((m.start(), m.group(0)))
     for m in _ANGLE_RE.finditer(clean):
-        if _COMPARISON_RE.match(m.group(1)) or _AFTER_GT_RE.match(clean, m.end()):
+        if _AFTER_GT_RE.match(clean, m.end()) and _DIGIT_RE.search(m.group(1)):
             # "Low < 30, Medium 30–60, High > 60", "(<200) … (>500)": comparisons, not a slot
             continue
         inner = m.group(1).strip()

@@ -219,13 +219,20 @@ def test_offline_only_ab_section_is_deferred(md, expected):
     ("## Пилот\nПроверить, что модель не приводит к ухудшению системных характеристик.\n", []),
     ("## Pilot\nCheck that the model does not lead to a degradation of system performance.\n", []),
     ("## Пилот\nОтсутствует существенная деградация на контрольных персонажах (ошибки ≤ 1 из 4).\n", []),
-    ("## Pilot\nNo significant degradation on the control characters.\n", []),
+    ("## Pilot\nNo significant degradation in quality on the control characters.\n", []),
     ("## Пилот\nУспех: F1 ≥ 0,8; среднее время генерации сюжета не более 1 минуты.\n", []),
     ("## Pilot\nSuccess: F1 ≥ 0.8; generation time under 60 s.\n", []),
     ("## Пилот\nУспех: F1 ≥ 0,8; среднее время реакции системы < 1 секунды.\n", []),
     ("## Пилот\nУспех: F1 ≥ 0,8; обработка 10 000 обращений должна занимать не более 1 часа.\n", []),
     ("## Pilot\nSuccess: F1 ≥ 0.8; processing 10,000 tickets must take under 1 hour.\n", []),
     ("## Pilot\nSuccess: F1 ≥ 0.8; we process tickets for 2 weeks.\n", [(1, "ab-no-guardrail-metric")]),
+    # review: a finding bounds nothing
+    ("## A/B test\nPrimary metric: conversion. The old banner does not lead to an increase in conversion.\n",
+     [(1, "ab-no-guardrail-metric")]),
+    ("## A/B-тест\nОсновная метрика: конверсия. Старый баннер не приводит к росту конверсии.\n",
+     [(1, "ab-no-guardrail-metric")]),
+    ("## A/B-тест\nОсновная метрика: конверсия. Летом не наблюдается падения спроса.\n",
+     [(1, "ab-no-guardrail-metric")]),
     ("## Пилот\nНовая модель приводит к ухудшению качества у старых клиентов.\n", [(1, "ab-no-guardrail-metric")]),
     ("## Пилот\n### Критерии успеха пилота\n- FPR не превышает 20%\n", []),
     ("## Pilot\n### Success criteria\n- F1 >= 0.8\n- Response time <= 3 s\n- Availability >= 99.5%\n", []),
@@ -338,6 +345,21 @@ def test_test_settings_in_analysis_code(md, expected):
     ("## A/B test\nMDE: 20% reduction in time to first click; split by user.\n", [(1, "ab-no-hypothesis")]),
     ("## A/B test\nMDE 2 pp. We expect the ranker to raise CTR by 3%.\n", []),
     ("## A/B-тест\nMDE 1 п.п. Ожидаем снижение оттока на 2 п.п.\n", []),
+    # review: a detectable effect, a bound, a fact or a plan to measure is no expectation
+    ("## A/B test\nSplit by user. We can detect a 2% increase in CTR with this sample.\n", [(1, "ab-no-hypothesis")]),
+    ("## A/B test\nSplit by user. Guardrail: no more than a 2% increase in latency.\n", [(1, "ab-no-hypothesis")]),
+    ("## A/B test\nSplit by user. Historically, December brings a 20% increase in demand.\n",
+     [(1, "ab-no-hypothesis")]),
+    ("## A/B test\nSplit by user. We report the lift in CTR relative to the control.\n", [(1, "ab-no-hypothesis")]),
+    ("## A/B test\nSplit by user id. The MDE is 2%, and we expect a 5% increase in conversion.\n", []),
+    # an MDE in the heading does not swallow the hypothesis below it
+    ("## Эксперимент: сплит по магазинам, MDE 3%\n\nГипотеза: рекомендации снижают списания.\n", []),
+    ("## Experiment: split by store, MDE 3%\n\nHypothesis: the recommendations cut write-offs.\n", []),
+    ("## A/B-тест\nСплит по клиентам. Задержка не должна быть значимо выше, чем в контроле.\n",
+     [(1, "ab-no-hypothesis")]),
+    ("## A/B-тест\nСплит по клиентам. Рост задержки на 10% недопустим.\n", [(1, "ab-no-hypothesis")]),
+    ("## A/B-тест\nСплит по клиентам. Тест останавливаем при росте числа жалоб по сравнению с контролем.\n",
+     [(1, "ab-no-hypothesis")]),
 ])
 def test_hypothesis(md, expected):
     assert check(md, "ab-no-hypothesis") == expected

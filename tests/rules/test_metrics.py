@@ -65,6 +65,10 @@ def test_no_online_metric(md, expected):
     ("## Metrics\nConversion +2%. LLM-as-a-judge score ≥ 4/5.\n", []),
     ("## Метрики\nКонверсия +2%. Процент успешно распознанных команд не менее 85%.\n", []),
     ("## Metrics\nConversion +2%. Percentage of correctly recognised commands ≥ 85%.\n", []),
+    # review: an effort estimate, a label-quality check or a label source is no model metric
+    ("## Метрики\nКонверсия +2%.\n## План работ\nОценка трудозатрат экспертами — 2 дня.\n", [(1, OFFLINE)]),
+    ("## Метрики\nКонверсия +2%.\n## Данные\nОценка качества разметки асессорами раз в неделю.\n", [(1, OFFLINE)]),
+    ("## Metrics\nConversion +2%.\n## Data\nLabels come from human evaluation by support agents.\n", [(1, OFFLINE)]),
     # ... a bare "accurate" outside the metrics does not
     ("## Metrics\nConversion +2%.\n## Goals\nAccurate recommendations for every user.\n", [(1, OFFLINE)]),
 ])
@@ -86,6 +90,13 @@ def test_no_offline_metric(md, expected):
     ("## Metrics\nIntake completion rate. Zero known incidents of unapproved pricing commitments.\n", []),
     ("## Метрики\nДоля заявок без оператора. Ноль инцидентов с неподтверждённой ценой.\n", []),
     ("## Metrics\nZero-shot accuracy of the classifier.\n", [(1, TARGET)]),
+    # review: rollout shares, base rates and history facts set no target
+    ("## Metrics\nOnline: conversion. Offline: PR-AUC.\n## A/B-тест\nРаскатываем модель на 5% пользователей.\n",
+     [(1, TARGET)]),
+    ("## Metrics\nOnline: retention. Offline: ROC-AUC.\n## Goals\nIn 2023 we saw a 12% drop in retention.\n",
+     [(1, TARGET)]),
+    ("## Metrics\nOnline: chargebacks. Offline: PR-AUC.\n## Goals\nLast year the rules gave a 15% reduction "
+     "in chargebacks.\n", [(1, TARGET)]),
     ("## Metrics\n| Metric | Target |\n|---|---|\n| Conversion | 5.1 |\n", []),
     ("## Метрики\n| Метрика | Целевое значение |\n|---|---|\n| Конверсия | 5,1 |\n", []),
     ("## Metrics\n| Metric | Target |\n|---|---|\n| Conversion | higher |\n", [(1, TARGET)]),

@@ -330,6 +330,10 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("Ошибки в данных могут привести к неверным прогнозам.", True),
     ("Errors in the data pipeline lead to outages.", True),
     ("False acceptance rate < 2% (high precision required).", True),
+    ("Errors in the source dates lead to broken features.", True),
+    ("Ошибки в датах исходной выгрузки приводят к сбоям пайплайна.", True),
+    ("Ошибки в суммах в выгрузке из 1С стоят денег.", True),
+    ("Доля ложных срабатываний детектора сбоев — не более 5%.", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
@@ -353,10 +357,21 @@ def test_error_cost_review_wordings(text, fires):
     ("## Требования\nПакетно.\nМинимально допустимое качество: WAPE ≤ 30%.\n", []),
     # a named acceptance bar, and success criteria whose label carries a note to the author
     ("## Requirements\nBatch.\nAcceptance bar: median error within 11%.\n", []),
-    ("## Требования\nПакетно.\nПорог приемки: медианная ошибка не более 11%.\n", []),
+    ("## Требования\nПакетно.\nПорог приёмки модели: медианная ошибка не более 11%.\n", []),
     ("## Requirements\nBatch.\n- Success Criteria: TODO: adjust\n  - 20% reduction in time to first click\n", []),
     ("## Требования\nПакетно.\n- Критерии успеха: TODO уточнить\n  - снижение времени ответа на 20%\n", []),
     ("## Requirements\nBatch.\n- Success Criteria: TODO\n", [(1, READY)]),
+    # review: a placeholder label does not take its sibling items as its list
+    ("## Requirements\n- Output: a fraud score.\n- Success criteria: TBD\n- Latency: under 200 ms p99.\n",
+     [(1, READY)]),
+    ("## Требования\n- Выход: скор.\n- Критерии успеха: TODO\n- Задержка: не более 200 мс.\n", [(1, READY)]),
+    # review: an acceptance threshold for data batches is no readiness bar
+    ("## Requirements\nBatch.\n## Data\nAcceptance threshold for each labeled batch: agreement ≥ 0.8.\n",
+     [(1, READY)]),
+    ("## Требования\nПакетно.\n## Данные\nПорог приемки партии разметки: не более 2% брака.\n", [(1, READY)]),
+    # review: a rollout share or a base rate is no target
+    ("## Требования\nПакетно.\nКритерии успеха определим после пилота. Пилот запускаем на 10% магазинов.\n",
+     [(1, READY)]),
     # the A/B design's launch rule is the readiness criterion (DOMAIN: "an A/B result")
     ("## Requirements\nBatch.\n## A/B test\nSplit by user. Ship the winning arm if CTR is significantly higher.\n",
      []),
@@ -378,6 +393,9 @@ def test_readiness_review_wordings(md, expected):
     ("# A/B Testing Guardrails for Feed Ranking\n## Experiment setup\nUser-level split.\n"
      "## Primary metrics\nCTR.\n", []),
     ("# Правила A/B-тестирования ленты\n## Сплит\nПо пользователям.\n## Метрики\nCTR.\n", []),
+    # review: a whole design titled for its experiment
+    ("# Experiment: LLM reranker for search\n## Goals\nBetter search.\n## Metrics\nCTR.\n## Model\nA reranker.\n"
+     "## Monitoring\nDrift alerts.\n", [(4, COSTS)]),
     ("# Правила A/B-тестирования ленты\n## Метрики\nCTR.\n## Данные\nЛоги.\n## Модель\nБустинг.\n",
      [(2, COSTS)]),
     # no H1: a first "## A/B test" section is no title

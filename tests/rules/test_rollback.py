@@ -34,6 +34,10 @@ def test_rollback_no_trigger(md, expected):
     ("## Rollback\n| Trigger | Action |\n|---|---|\n| p99 > 300 ms | page on-call |\n", []),
     # the action described under deployment
     ("## Rollback plan\nIf latency > 300 ms.\n## Deployment\nA kill switch reverts to the baseline.\n", []),
+    # a batch job's fallback: nothing new goes out, the last scores stay
+    ("## Failure handling\nIf data checks fail, no outputs are published and the on-call analyst re-runs it.\n", []),
+    ("## Действия при сбое\nЕсли проверки данных не прошли, новые скоры не публикуются, дежурный аналитик "
+     "перезапускает расчёт.\n", []),
 ])
 def test_rollback_no_action(md, expected):
     assert check(md, ACT) == expected
@@ -46,6 +50,9 @@ def test_rollback_no_action(md, expected):
     ("## План отката\nЕсли ошибок больше 1%, откатываемся.\n", [(1, OWNER)]),
     ("## Rollback plan\nIf missed anomalies rise by 100%, notify ML Engineers and switch back.\n", []),
     ("## План отката\nЕсли пропуски выросли вдвое, уведомляем ML-инженеров и откатываемся.\n", []),
+    # review: "leads to" and the people who only see the effect own nothing
+    ("## Rollback plan\nIf error rate exceeds 1%, which usually leads to user complaints, we revert.\n", [(1, OWNER)]),
+    ("## Rollback plan\nIf error rate exceeds 1%, we revert. Store managers then see the old list.\n", [(1, OWNER)]),
     ("## Rollback\n| Trigger | Action | Owner |\n|---|---|---|\n| errors | revert | Kim |\n", []),
     # a runbook's escalation part names who owns the rollout
     ("## Rollback plan\nIf error rate exceeds 1%, revert.\n## Contact & Escalation\n**Canary Owner**: Backend Team\n", []),

@@ -144,6 +144,9 @@ def test_empty_section(md: str, expected: list[tuple[int, str]]) -> None:
         ("## Data\nIf any class < 2% or High > 60%, review the thresholds.\n", []),
         ("## Data\nLevels: Low (<200), Medium (200–500), High (>500).\n", []),
         ("## Goals\nProblem: <2-3 sentences on who suffers>\n", [(2, "placeholder-text")]),
+        ("## Goals\nProblem: < 2-3 sentences on who suffers and why >\n", [(2, "placeholder-text")]),
+        ("## Цели\nЦель: < 1-2 предложения о бизнес-цели >\n", [(2, "placeholder-text")]),
+        ("## Metrics\nTarget: <metric name> 0.8 or better\n", [(2, "placeholder-text")]),
         ("## Data\nSource: < describe the data source >\n", [(2, "placeholder-text")]),
         # a one-word slot that is the whole value after a label is a template slot
         ("## A/B test\n- Primary metric: <metric>\n", [(2, "placeholder-text")]),
