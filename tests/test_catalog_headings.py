@@ -160,6 +160,9 @@ def test_long_heading_is_matched_on_its_opening_words(heading: str, expected: st
         ("Need for ML", "goals"),
         ("Необходимость ML", "goals"),
         ("ML or heuristics?", "goals"),
+        # an experiment's pre-period measurement is no baseline model
+        ("Pre-Test Data (T0 - Baseline)", None),
+        ("Базовый период", None),
         # The framework that compares a new model with the current one online.
         ("A/B testing framework", "ab_test"),
         ("Фреймворк A/B-тестирования", "ab_test"),

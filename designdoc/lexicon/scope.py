@@ -336,6 +336,15 @@ def plans_one_part(doc: Document) -> bool:
     return default_catalog().match(title, doc.kind) in _PART_PLANS or bool(_ROLLBACK_RE.search(title))
 
 
+def model_scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
+    """``sid``'s scope for a question about the model's design (data, labels, baselines).
+
+    A doc that plans one part only (:func:`plans_one_part`) designs no model:
+    its "data collection" is the experiment's tracking, not training data.
+    """
+    return None if plans_one_part(doc) else scope(doc, sid, one_pager=one_pager)
+
+
 @per_doc
 def home_or(doc: Document, sid: str, *fallbacks: str) -> Scope | None:
     """``sid``'s scope, or for a whole-doc question the first of ``fallbacks`` present.

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import body_without, scope, sentences_hit
+from designdoc.lexicon.scope import body_without, model_scope, sentences_hit
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -29,7 +29,7 @@ def no_simple_baseline(doc: Document, ctx: Context) -> Iterator[Problem]:
     месяце». A list of only complex models (gradient boosting, a transformer)
     fails. A sentence elsewhere in the doc that calls a simple thing the
     baseline ("start with a baseline that matches queries by keywords")
-    counts too.
+    counts too. A doc that only plans an A/B test or a rollback is not asked.
 
     Fails:
 
@@ -44,7 +44,7 @@ def no_simple_baseline(doc: Document, ctx: Context) -> Iterator[Problem]:
         ## Бейзлайн
         Эвристика «не заходил 14 дней» и логистическая регрессия.
     """
-    sc = scope(doc, "baselines")
+    sc = model_scope(doc, "baselines")
     if sc is None or lexicon.has("simple_baseline", sc.text):
         return
     # A simple baseline named elsewhere ("a first baseline that matches queries

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from designdoc import lexicon
 from designdoc.document import Document
-from designdoc.lexicon.scope import body_without, doc_text, scope, section_text
+from designdoc.lexicon.scope import body_without, doc_text, model_scope, section_text
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
@@ -51,6 +51,7 @@ def no_feature_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     выгрузка, витрина, хранилище, «за 2 года»). Data sub-sections count, and
     so does any other part whose heading names the data ("Existing data
     flow", «Блоки данных») or a line labelled so ("Data collection: …").
+    A doc that only plans an A/B test or a rollback is not asked.
 
     Fails:
 
@@ -65,7 +66,7 @@ def no_feature_source(doc: Document, ctx: Context) -> Iterator[Problem]:
         ## Данные
         Признаки — события платформы за 18 месяцев из хранилища.
     """
-    sc = scope(doc, "data")
+    sc = model_scope(doc, "data")
     if sc is None or lexicon.has("feature_source", sc.text):
         return
     if lexicon.has("feature_source", _data_titled_text(doc)):
@@ -98,7 +99,8 @@ def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     the doc bar prior art and risks ("precision against our 300 labeled
     documents" in a pilot); "without labels" / «без меток» names no source.
     An unsupervised task ("no labels needed", «разметка не нужна»,
-    clustering) passes.
+    clustering) passes. A doc that only plans an A/B test or a rollback is
+    not asked.
 
     Fails:
 
@@ -115,7 +117,7 @@ def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     # A one-pager's How names "the data needed"; labels are asked for only
     # when it has a Data sub-section.
-    sc = scope(doc, "data", one_pager=False)
+    sc = model_scope(doc, "data", one_pager=False)
     if sc is None:
         return
     # Then the rest of the doc, but not where others' systems or what may go

@@ -77,3 +77,13 @@ def test_simple_baseline_words_in_other_senses(md, expected):
 ])
 def test_simple_baselines_that_look_like_exclusions(md):
     assert check(md, "no-simple-baseline") == []
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a plan of the experiment alone designs no model
+    ("# A/B Test Plan: retention offers\n## Baseline\nGradient boosting scores.\n", []),
+    ("# План A/B-эксперимента: скидки\n## Бейзлайн\nГрадиентный бустинг.\n", []),
+    ("# Retention model\n## Baseline\nGradient boosting scores.\n", [(2, RULE)]),
+])
+def test_plan_of_one_part_is_not_asked_for_a_baseline(md, expected):
+    assert check(md, RULE) == expected

@@ -165,3 +165,17 @@ def test_implicit_feedback_labels(md, expected):
 ])
 def test_history_alone_is_no_forecast_label(md):
     assert check(md, "no-label-source") == [(1, "no-label-source")]
+
+
+@pytest.mark.parametrize("md", [
+    "# A/B Test Plan: retention offers\n## Data collection\nWe log exposures and churn dates weekly.\n",
+    "# План A/B-эксперимента: скидки\n## Сбор данных\nЛогируем показы и отток раз в неделю.\n",
+])
+def test_a_plan_of_one_part_designs_no_model(md):
+    # an experiment's "data collection" is its tracking, not training data
+    assert check(md, FEAT) == [] and check(md, LABEL) == []
+
+
+def test_a_whole_design_is_still_asked():
+    md = "# Retention model\n## Data collection\nWe will gather what we need.\n"
+    assert check(md, FEAT) == [(2, FEAT)]

@@ -41,6 +41,9 @@ ACC = "accuracy-only-metric"
     ("## Metrics\nMacro F1 ≥ 0.8.\n## Monitoring\n- Business metrics: verification agreement rate.\n", []),
     ("## Метрики\nMacro F1 ≥ 0,8.\n## Мониторинг\n- Бизнес-метрики: доля подтверждённых диагнозов.\n", []),
     ("## Metrics\nMacro F1 ≥ 0.8.\n## Monitoring\n- Latency p95, drift of inputs.\n", [(1, ONLINE)]),
+    # what the operators spend or agree with is a product measure
+    ("## Metrics\nPrecision/recall of anomalies; operator agreement and review time from feedback.\n", []),
+    ("## Метрики\nPrecision/recall аномалий; согласие операторов и время разбора по обратной связи.\n", []),
     # no metrics section: missing-section covers it
     ("## Data\nLogs.\n", []),
     ("## Metrics\n<!-- name the metrics -->\n", []),

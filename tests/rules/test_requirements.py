@@ -334,6 +334,10 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("Ошибки в датах исходной выгрузки приводят к сбоям пайплайна.", True),
     ("Ошибки в суммах в выгрузке из 1С стоят денег.", True),
     ("Доля ложных срабатываний детектора сбоев — не более 5%.", True),
+    # alert fatigue is what false alarms cost
+    ("Охрана часто игнорирует сигналы тревоги из-за слишком большого количества FP.", False),
+    ("Guards often ignore alarms because of too many false positives.", False),
+    ("We ignore alerts from staging; FPR < 5%.", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
