@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from designdoc import lexicon
 from designdoc.document import Block, Document, Section
 from designdoc.lexicon.scope import (
+    Scope,
     body_without,
     clean_own_text,
     clean_text,
@@ -130,7 +131,7 @@ def _bar_in(text: str) -> bool:
     return False
 
 
-def _success_targets(doc: Document, requirements: str) -> bool:
+def _success_targets(doc: Document, home: Scope) -> bool:
     """Targets that act as the readiness bar.
 
     A "Success metrics" / «Метрика успеха» section with numbers; in the rule's
@@ -138,14 +139,20 @@ def _success_targets(doc: Document, requirements: str) -> bool:
     model metric ("precision@5 ≥ 0.8") or a metric that must hold today's
     level ("Gini must be no lower than the current scorecard's"); anywhere in
     the doc, a threshold on a model metric on held-out data ("SMAPE < 25% on
-    the held-out test set").
+    the held-out test set"). A home's sub-section named after a model metric
+    with a bar in it ("### MAE" over "Target: < 10% of the mean price") sets
+    one too.
     """
+    requirements = home.text
     for sec in doc.sections():
         if sec.id in ("metrics", "requirements", "goals") and lexicon.has("success_heading", sec.title):
             if lexicon.has("numeric_target", sec.text()):
                 return True
     if any(_model_bar(s) for s in sentences(requirements)):
         return True
+    for sec in (sub for top in (*home.sections, *doc.sections_for("metrics")) for sub in top.walk()):
+        if sec.title and _names_model_metric(sec.title) and lexicon.has("bar_comparison", clean_own_text(sec)):
+            return True
     # by line: "Gini; it must be no lower than the current scorecard's" splits at the semicolon
     if any(_relative_bar(line) for line in requirements.split("\n")):
         return True
@@ -217,7 +224,7 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
         Модель готова, если на отложенном месяце recall ≥ 0,6.
     """
     sc = home_or(doc, "requirements", *_WHOLE_DOC_HOMES)
-    if sc is None or _readiness_stated(doc) or _success_targets(doc, sc.text):
+    if sc is None or _readiness_stated(doc) or _success_targets(doc, sc):
         return
     yield ctx.problem(
         sc.anchor,

@@ -338,6 +338,10 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("Охрана часто игнорирует сигналы тревоги из-за слишком большого количества FP.", False),
     ("Guards often ignore alarms because of too many false positives.", False),
     ("We ignore alerts from staging; FPR < 5%.", True),
+    # a metric set to hold down one kind of error says which error is worse
+    ("We target a recall of ≥ 0.85 on the Extreme class to minimize false negatives.", False),
+    ("Recall ≥ 0,85, чтобы минимизировать пропуски аварий.", False),
+    ("Precision is computed to reduce noise in the report.", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
@@ -359,6 +363,10 @@ def test_error_cost_review_wordings(text, fires):
     ("## Требования\nПакетно.\nМинимально допустимое качество обсудим позже.\n", [(1, READY)]),
     ("## Требования\nПакетно.\nОценка успешности проекта будет проведена позже.\n", [(1, READY)]),
     ("## Требования\nПакетно.\nМинимально допустимое качество: WAPE ≤ 30%.\n", []),
+    # a metric's own sub-section with a bar in it
+    ("## Requirements\nBatch.\n## Metrics\n### Mean Absolute Error (MAE)\nTarget: < 10% of the mean price.\n", []),
+    ("## Требования\nПакетно.\n## Метрики\n### MAE\nЦель: не более 10% от средней цены.\n", []),
+    ("## Requirements\nBatch.\n## Metrics\n### MAE\nMAE = 0.12 on last year.\n", [(1, READY)]),
     # a named acceptance bar, and success criteria whose label carries a note to the author
     ("## Requirements\nBatch.\nAcceptance bar: median error within 11%.\n", []),
     ("## Требования\nПакетно.\nПорог приёмки модели: медианная ошибка не более 11%.\n", []),
