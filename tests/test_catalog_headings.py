@@ -162,6 +162,7 @@ def test_long_heading_is_matched_on_its_opening_words(heading: str, expected: st
         ("ML or heuristics?", "goals"),
         # an experiment's pre-period measurement is no baseline model
         ("Pre-Test Data (T0 - Baseline)", None),
+        ("Baseline measurement", "baselines"),
         ("Базовый период", None),
         # The framework that compares a new model with the current one online.
         ("A/B testing framework", "ab_test"),

@@ -291,7 +291,16 @@ def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
 # whole design.
 _PART_PLANS = frozenset({"ab_test", "rollback"})
 _DESIGN_CORE = frozenset({"data", "modeling", "baselines", "requirements", "deployment", "monitoring"})
-_PART_WORD_RE = re.compile(r"\b[aа]\s*/\s*[bб]\b|\bexperiment\w*|\bэксперимент\w*|\broll-?back|\bоткат\w*", re.I)
+# The words that name a part; one of them must open the title (its first three
+# words before a colon or a spaced dash, or a bracketed note there). "Pilot" often names the whole project
+# («Пилот: скоринг МСБ»), so it is not one.
+_PART_WORD_RE = re.compile(
+    r"\b[aа]\s*/\s*[bб]\b|\bexperiment\w*|\bэксперимент\w*|\broll-?back|\bоткат\w*|\bsplit[- ]?test\w*|\bcanary\b",
+    re.I,
+)
+_TITLE_HEAD_RE = re.compile(r"\s*[:：]\s|\s[—–-]\s")
+_BRACKETED_RE = re.compile(r"\(([^()]{1,40})\)")
+_HEAD_WORD_RE = re.compile(r"[aа]\s*/\s*[bб]|[^\W\d_][\w/-]*")
 # The words that make a title a plan of its part, in both languages; a design
 # names a plan too, but "Design of a rollback-safe model" is no rollback procedure.
 _PROCEDURE_WORDS = r"procedure|runbook|sop|plan|checklist|playbook|план\w*|регламент\w*|процедур\w*|инструкци\w*"
@@ -302,7 +311,7 @@ _ROLLBACK_WORD = r"(?:roll-?back|откат\w*)"
 # Operating Procedure", «Регламент отката модели»), not "Churn model: design,
 # canary release and rollback".
 _ROLLBACK_RE = re.compile(
-    rf"^\W*(?:model\s+)?{_ROLLBACK_WORD}\b"
+    rf"^\W*(?:model\s+)?{_ROLLBACK_WORD}(?![\w-])"
     rf"|\b{_ROLLBACK_WORD}\s+(?:\w+\s+){{0,2}}?(?:{_PROCEDURE_WORDS})\b"
     rf"|\b(?:{_PROCEDURE_WORDS})\s+(?:for\s+|of\s+)?(?:a\s+|the\s+)?(?:model\s+|модели\s+)?{_ROLLBACK_WORD}\b",
     re.I,
@@ -323,13 +332,19 @@ def plans_one_part(doc: Document) -> bool:
     from designdoc.catalog import default_catalog
 
     title = _own_title(doc)
+    # The part opens the title: "A/B Test Plan: cart recommendations",
+    # «Регламент отката модели»; "Churn model: design and A/B test plan" and
+    # "Fraud model with rollback plan" are whole designs.
+    first = _TITLE_HEAD_RE.split(title, maxsplit=1)[0]
+    # (and a bracketed note: "Prospective validation design (A/B)")
+    head = " ".join(_HEAD_WORD_RE.findall(first)[:3] + _BRACKETED_RE.findall(first))
+    if not _PART_WORD_RE.search(head):
+        return False
     if not _PLAN_WORD_RE.search(title):
         # "A/B Testing Guardrails for Feed Ranking": no plan word, but the title
         # names the part and the doc designs nothing else (no data, model,
         # baseline, requirements, deployment or monitoring beyond one of them).
         # ("Pilot: SME scoring" names a project, not its pilot plan.)
-        if not _PART_WORD_RE.search(title):
-            return False
         core = {sec.id for sec in doc.sections()} & _DESIGN_CORE
         return len(core) <= 1 and default_catalog().match(title, doc.kind) in _PART_PLANS
     # "Rollback Standard Operating Procedure (SOP)": too long a title for the catalogue

@@ -139,9 +139,8 @@ def _success_targets(doc: Document, home: Scope) -> bool:
     model metric ("precision@5 ≥ 0.8") or a metric that must hold today's
     level ("Gini must be no lower than the current scorecard's"); anywhere in
     the doc, a threshold on a model metric on held-out data ("SMAPE < 25% on
-    the held-out test set"). A home's sub-section named after a model metric
-    with a bar in it ("### MAE" over "Target: < 10% of the mean price") sets
-    one too.
+    the held-out test set"). A metric's own sub-section with a target line
+    ("### MAE" over "Target: < 10% of the mean price") sets one too.
     """
     requirements = home.text
     for sec in doc.sections():
@@ -151,7 +150,10 @@ def _success_targets(doc: Document, home: Scope) -> bool:
     if any(_model_bar(s) for s in sentences(requirements)):
         return True
     for sec in (sub for top in (*home.sections, *doc.sections_for("metrics")) for sub in top.walk()):
-        if sec.title and _names_model_metric(sec.title) and lexicon.has("bar_comparison", clean_own_text(sec)):
+        if sec.title and _names_model_metric(sec.title) and any(
+            lexicon.has("target_label", line) and lexicon.has("bar_comparison", line)
+            for line in clean_own_text(sec).split("\n")
+        ):
             return True
     # by line: "Gini; it must be no lower than the current scorecard's" splits at the semicolon
     if any(_relative_bar(line) for line in requirements.split("\n")):

@@ -179,3 +179,15 @@ def test_a_plan_of_one_part_designs_no_model(md):
 def test_a_whole_design_is_still_asked():
     md = "# Retention model\n## Data collection\nWe will gather what we need.\n"
     assert check(md, FEAT) == [(2, FEAT)]
+
+
+@pytest.mark.parametrize("title", [
+    # review: a whole design whose title also names its A/B test or rollback plan
+    "Churn model: design and A/B test plan",
+    "Fraud model with rollback plan",
+    "Rollback-aware design of the pricing model",
+    "Модель оттока: дизайн и план отката",
+])
+def test_a_whole_design_titled_with_its_plan_is_still_asked(title):
+    md = f"# {title}\n## Goals\nCut churn.\n## Data\nWe will gather what we need.\n## Model\nBoosting.\n"
+    assert check(md, FEAT) == [(4, FEAT)]

@@ -43,7 +43,11 @@ ACC = "accuracy-only-metric"
     ("## Metrics\nMacro F1 ≥ 0.8.\n## Monitoring\n- Latency p95, drift of inputs.\n", [(1, ONLINE)]),
     # what the operators spend or agree with is a product measure
     ("## Metrics\nPrecision/recall of anomalies; operator agreement and review time from feedback.\n", []),
-    ("## Метрики\nPrecision/recall аномалий; согласие операторов и время разбора по обратной связи.\n", []),
+    ("## Метрики\nPrecision/recall аномалий; время разбора инцидентов операторами по обратной связи.\n", []),
+    # review: code review, parsing and annotator agreement are no product measures
+    ("## Metrics\nF1 ≥ 0.8; model review time before each release is 2 days.\n", [(1, ONLINE)]),
+    ("## Metrics\nF1 ≥ 0.8; label quality: operator agreement (Cohen kappa) ≥ 0.8.\n", [(1, ONLINE)]),
+    ("## Метрики\nF1 ≥ 0,8; время разбора входного JSON.\n", [(1, ONLINE)]),
     # no metrics section: missing-section covers it
     ("## Data\nLogs.\n", []),
     ("## Metrics\n<!-- name the metrics -->\n", []),

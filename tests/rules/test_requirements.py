@@ -342,6 +342,12 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("We target a recall of ≥ 0.85 on the Extreme class to minimize false negatives.", False),
     ("Recall ≥ 0,85, чтобы минимизировать пропуски аварий.", False),
     ("Precision is computed to reduce noise in the report.", True),
+    # review: another system's figure, "recall" as a verb, data gaps, alerts ignored by a formula
+    ("Acme's vendor system raised recall to 0.9 to reduce missed fraud.", True),
+    ("As we recall from the v1 postmortem, rules were added to avoid false alarms.", True),
+    ("Полнота данных проверяется ежедневно, чтобы минимизировать пропуски в признаках.", True),
+    ("When computing the false positive rate, ignore alerts raised during maintenance windows.", True),
+    ("При расчёте доли ложных срабатываний игнорируем алерты за время регламентных работ.", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
@@ -367,6 +373,11 @@ def test_error_cost_review_wordings(text, fires):
     ("## Requirements\nBatch.\n## Metrics\n### Mean Absolute Error (MAE)\nTarget: < 10% of the mean price.\n", []),
     ("## Требования\nПакетно.\n## Метрики\n### MAE\nЦель: не более 10% от средней цены.\n", []),
     ("## Requirements\nBatch.\n## Metrics\n### MAE\nMAE = 0.12 on last year.\n", [(1, READY)]),
+    # review: a parameter, a filter or another system's result under the metric's heading is no bar
+    ("## Requirements\nBatch.\n## Metrics\n### Precision@k\nShare of relevant items in the top k, k ≤ 10.\n", [(1, READY)]),
+    ("## Requirements\nBatch.\n## Metrics\n### MAPE\nThe current heuristic scores MAPE < 31% on last year.\n",
+     [(1, READY)]),
+    ("## Требования\nПакетно.\n## Метрики\n### MAPE\nСчитаем только по товарам с продажами > 100 штук.\n", [(1, READY)]),
     # a named acceptance bar, and success criteria whose label carries a note to the author
     ("## Requirements\nBatch.\nAcceptance bar: median error within 11%.\n", []),
     ("## Требования\nПакетно.\nПорог приёмки модели: медианная ошибка не более 11%.\n", []),
