@@ -292,8 +292,8 @@ def scope(doc: Document, sid: str, *, one_pager: bool = True) -> Scope | None:
 _PART_PLANS = frozenset({"ab_test", "rollback"})
 _DESIGN_CORE = frozenset({"data", "modeling", "baselines", "requirements", "deployment", "monitoring"})
 # The words that name a part; one of them must open the title (its first three
-# words before a colon or a spaced dash, or a bracketed note there). "Pilot" often names the whole project
-# («Пилот: скоринг МСБ»), so it is not one.
+# words before a colon or a spaced dash, or a bracketed note there). "Pilot"
+# often names the whole project («Пилот: скоринг МСБ»), so it is not one.
 _PART_WORD_RE = re.compile(
     r"\b[aа]\s*/\s*[bб]\b|\bexperiment\w*|\bэксперимент\w*|\broll-?back|\bоткат\w*|\bsplit[- ]?test\w*|\bcanary\b",
     re.I,
@@ -366,8 +366,9 @@ def home_or(doc: Document, sid: str, *fallbacks: str) -> Scope | None:
 
     Readiness and error costs are questions about the whole design: a doc
     without a requirements section still owes the answer, and the report goes
-    to the first of ``fallbacks`` present (metrics, goals, …). Only full design docs fall
-    back; a doc that plans one part only (:func:`plans_one_part`) is not asked.
+    to the first of ``fallbacks`` present (metrics, goals, …). Only full design
+    docs fall back; a doc that plans one part only (:func:`plans_one_part`) is
+    not asked.
     """
     if plans_one_part(doc):
         return None
