@@ -348,6 +348,11 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("Полнота данных проверяется ежедневно, чтобы минимизировать пропуски в признаках.", True),
     ("When computing the false positive rate, ignore alerts raised during maintenance windows.", True),
     ("При расчёте доли ложных срабатываний игнорируем алерты за время регламентных работ.", True),
+    # decision-curve analysis weighs a false alarm against a caught case; a project's net benefit does not
+    ("Compare against the baseline using calibration and net benefit, not only AUROC.", False),
+    ("Сравниваем с бейзлайном по калибровке и чистой пользе на кривой решений.", False),
+    ("The net benefit of the project is $1M a year.", True),
+    ("Чистая польза проекта — 1 млн рублей в год.", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
@@ -378,6 +383,10 @@ def test_error_cost_review_wordings(text, fires):
     ("## Requirements\nBatch.\n## Metrics\n### MAPE\nThe current heuristic scores MAPE < 31% on last year.\n",
      [(1, READY)]),
     ("## Требования\nПакетно.\n## Метрики\n### MAPE\nСчитаем только по товарам с продажами > 100 штук.\n", [(1, READY)]),
+    # a champion/challenger rule on held-out data
+    ("## Requirements\nBatch.\n- Promotion: challenger replaces champion only if it beats it on the frozen test set.\n",
+     []),
+    ("## Требования\nПакетно.\nНовая модель заменяет текущую, только если превосходит её на отложенной выборке.\n", []),
     # a named acceptance bar, and success criteria whose label carries a note to the author
     ("## Requirements\nBatch.\nAcceptance bar: median error within 11%.\n", []),
     ("## Требования\nПакетно.\nПорог приёмки модели: медианная ошибка не более 11%.\n", []),
