@@ -66,6 +66,18 @@ _MOSCOW_WORD_RE = re.compile(
 _BRACKET_RE = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 # Text after the first colon or spaced dash of a heading is a summary, not its title.
 _HEAD_RE = re.compile(r"\s*[:：]\s|\s[—–-]\s")
+
+
+def title_head(title: str) -> str:
+    """A heading's title before its summary: "Эксперимент: сплит по магазинам" → "Эксперимент"."""
+    return _HEAD_RE.split(title, maxsplit=1)[0]
+
+
+def bracket_notes(title: str) -> list[str]:
+    """The words inside a heading's brackets: "Ограничения (Constraints)" → ["Constraints"]."""
+    return [note[1:-1] for note in _BRACKET_RE.findall(title)]
+
+
 # Filler words that ask a question: the meaning of "why ML", «что делаем».
 _QUESTION_WORDS = frozenset({"why", "how", "what", "как", "что"})
 FILLER = frozenset(
@@ -252,7 +264,7 @@ class Catalog:
         if found is None:
             # "Эксперимент: сплит по магазинам, 4 недели" / "Rollout — plan B":
             # the words before a colon or dash are the title, the rest a summary.
-            head = _HEAD_RE.split(title, maxsplit=1)[0]
+            head = title_head(title)
             # "Этап - 2 …": a lone stage word before the dash is an enumerator.
             if head.strip() and head != title and normalise_heading(head) not in _STAGE_WORDS:
                 found = self._match(head, kind)
@@ -263,8 +275,8 @@ class Catalog:
             bare = _BRACKET_RE.sub(" ", title)
             if bare.strip() and bare != title:
                 found = self._match(bare, kind)
-            for inner in _BRACKET_RE.findall(title) if found is None else ():
-                found = self._match(inner[1:-1], kind)
+            for inner in bracket_notes(title) if found is None else ():
+                found = self._match(inner, kind)
                 if found is not None:
                     break
         if found is None:

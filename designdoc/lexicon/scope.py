@@ -298,8 +298,6 @@ _PART_WORD_RE = re.compile(
     r"\b[aа]\s*/\s*[bб]\b|\bexperiment\w*|\bэксперимент\w*|\broll-?back|\bоткат\w*|\bsplit[- ]?test\w*|\bcanary\b",
     re.I,
 )
-_TITLE_HEAD_RE = re.compile(r"\s*[:：]\s|\s[—–-]\s")
-_BRACKETED_RE = re.compile(r"\(([^()]{1,40})\)")
 _HEAD_WORD_RE = re.compile(r"[aа]\s*/\s*[bб]|[^\W\d_][\w/-]*")
 # The words that make a title a plan of its part, in both languages; a design
 # names a plan too, but "Design of a rollback-safe model" is no rollback procedure.
@@ -329,15 +327,15 @@ def _own_title(doc: Document) -> str:
 @per_doc
 def plans_one_part(doc: Document) -> bool:
     """The doc is the plan of one part (an experiment, a rollback), not a whole design."""
-    from designdoc.catalog import default_catalog
+    from designdoc.catalog import bracket_notes, default_catalog, title_head
 
     title = _own_title(doc)
     # The part opens the title: "A/B Test Plan: cart recommendations",
     # «Регламент отката модели»; "Churn model: design and A/B test plan" and
     # "Fraud model with rollback plan" are whole designs.
-    first = _TITLE_HEAD_RE.split(title, maxsplit=1)[0]
+    first = title_head(title)
     # (and a bracketed note: "Prospective validation design (A/B)")
-    head = " ".join(_HEAD_WORD_RE.findall(first)[:3] + _BRACKETED_RE.findall(first))
+    head = " ".join(_HEAD_WORD_RE.findall(first)[:3] + bracket_notes(first))
     if not _PART_WORD_RE.search(head):
         return False
     if not _PLAN_WORD_RE.search(title):
