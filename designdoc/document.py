@@ -56,6 +56,21 @@ class Block:
     end_line: int  # 1-based last line
     text: str  # plain text; for tables, cells joined by " | " per row
     rows: tuple[tuple[str, ...], ...] = ()  # table rows (header first)
+    # lists and quotes: the list nesting depth of each line of ``text`` (0 outside any item)
+    depths: tuple[int, ...] = ()
+
+    def nested_under(self, index: int) -> list[str]:
+        """The lines of the list items nested under line ``index`` of ``text``."""
+        if index >= len(self.depths):
+            return []
+        lines = self.text.split("\n")
+        own = self.depths[index]
+        items: list[str] = []
+        for line, depth in zip(lines[index + 1 :], self.depths[index + 1 :]):
+            if depth <= own:
+                break
+            items.append(line)
+        return items
 
 
 @dataclass(frozen=True)
@@ -356,15 +371,27 @@ def _pseudo_heading(children: list[Token] | None) -> tuple[str, str, str] | None
     return "runin", title_text, "\n".join(x for x in (body, later) if x)
 
 
-def _inline_range_text(tokens: list[Token], start: int, stop: int, env: dict[str, Any]) -> str:
-    """Plain text of the inline and HTML tokens in ``tokens[start:stop]``."""
+def _inline_range_text(
+    tokens: list[Token], start: int, stop: int, env: dict[str, Any], depth: int = 0
+) -> tuple[str, tuple[int, ...]]:
+    """Plain text of the inline and HTML tokens in ``tokens[start:stop]`` and
+    the list nesting depth of each of its lines (``depth`` at the start).
+
+    Code inside a list is not prose and is left out.
+    """
     parts: list[str] = []
+    depths: list[int] = []
     for tok in tokens[start:stop]:
-        if tok.type == "inline":
-            parts.append(_plain(tok, env))
-        elif tok.type == "html_block":
-            parts.append(_html_text(tok.content))
-    return "\n".join(p for p in parts if p.strip())
+        if tok.type == "list_item_open":
+            depth += 1
+        elif tok.type == "list_item_close":
+            depth -= 1
+        elif tok.type in ("inline", "html_block"):
+            part = _plain(tok, env) if tok.type == "inline" else _html_text(tok.content)
+            if part.strip():
+                parts.append(part)
+                depths.extend([depth] * (part.count("\n") + 1))
+    return "\n".join(parts), tuple(depths)
 
 
 def _list_labels(
@@ -426,9 +453,9 @@ def _list_labels(
             for a, _b in pending:
                 if tokens[a].map:
                     last = tokens[a].map[1]
-            text = _inline_range_text(tokens, a0, b1 + 1, env)
+            text, depths = _inline_range_text(tokens, a0, b1 + 1, env)
             if text:
-                into.append(Block("list", first, last, text))
+                into.append(Block("list", first, last, text, depths=depths))
             pending.clear()
 
     current: list[Block] = []
@@ -442,9 +469,12 @@ def _list_labels(
         line = tokens[a].map[0] + 1 if tokens[a].map else 1
         end = tokens[a].map[1] if tokens[a].map else line
         current = []
-        body = "\n".join(x for x in (rest, _inline_range_text(tokens, a + 4, b, env)) if x)
+        # the label's own item is depth 1; what follows its label paragraph is nested in it
+        nested, nested_depths = _inline_range_text(tokens, a + 4, b, env, depth=1)
+        body = "\n".join(x for x in (rest, nested) if x)
+        depths = ((1,) * (rest.count("\n") + 1) if rest else ()) + nested_depths
         if body:
-            current.append(Block("list", line if form == "runin" else line + 1, end, body))
+            current.append(Block("list", line if form == "runin" else line + 1, end, body, depths=depths))
         pieces.append((title, line, current))
     flush(current)
     return pieces
@@ -470,11 +500,10 @@ def _table_rows(
 
 def _container_text(
     tokens: list[Token], start: int, close: str, env: dict[str, Any]
-) -> tuple[str, int]:
-    """Plain text of a list or blockquote and the index of its closing token."""
+) -> tuple[str, tuple[int, ...], int]:
+    """Plain text of a list or blockquote, its lines' list depths and the index of its closing token."""
     depth = 0
     open_type = close.replace("_close", "_open")
-    parts: list[str] = []
     i = start
     while i < len(tokens):
         tok = tokens[i]
@@ -484,14 +513,9 @@ def _container_text(
             depth -= 1
             if depth == 0:
                 break
-        elif tok.type == "inline":
-            parts.append(_plain(tok, env))
-        elif tok.type in ("fence", "code_block"):
-            pass  # code inside a list is not prose
-        elif tok.type == "html_block":
-            parts.append(_html_text(tok.content))
         i += 1
-    return "\n".join(p for p in parts if p.strip()), i
+    text, depths = _inline_range_text(tokens, start, i, env)
+    return text, depths, i
 
 
 def _comment_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -617,7 +641,7 @@ def parse(
             continue
         if t in ("bullet_list_open", "ordered_list_open"):
             close = t.replace("_open", "_close")
-            txt, j = _container_text(tokens, i, close, env)
+            txt, depths, j = _container_text(tokens, i, close, env)
             # "1. Background" underlined by "----": a numbered heading written by
             # hand (Markdown reads a one-item list and a rule).
             if (
@@ -639,7 +663,7 @@ def parse(
                 continue
             labelled = _list_labels(tokens, i, j, env, catalog, kind)
             if labelled is None:
-                items.append(("block", Block("list", start, end, txt)))
+                items.append(("block", Block("list", start, end, txt, depths=depths)))
             else:
                 # "- **Риски и вызовы:**" over nested items: a list item opening
                 # with a bold label that names a catalogue section is a heading
@@ -657,8 +681,8 @@ def parse(
             i = j + 1
             continue
         if t == "blockquote_open":
-            txt, j = _container_text(tokens, i, "blockquote_close", env)
-            items.append(("block", Block("quote", start, end, txt)))
+            txt, depths, j = _container_text(tokens, i, "blockquote_close", env)
+            items.append(("block", Block("quote", start, end, txt, depths=depths)))
             i = j + 1
             continue
         if t == "table_open":
@@ -797,14 +821,16 @@ def _without_template(block: Block) -> Block:
     if block.type == "code":
         return block
     lines = block.text.split("\n")
-    keep = [line for line in lines if not boilerplate.is_template(line)]
-    if len(keep) == len(lines):
+    kept = [k for k, line in enumerate(lines) if not boilerplate.is_template(line)]
+    if len(kept) == len(lines):
         return block
+    keep = [lines[k] for k in kept]
     if not any(ch.isalnum() for line in keep for ch in line):  # "...", "| |" are no answer
         return Block("template", block.line, block.end_line, block.text, block.rows)
     if block.type == "table":
         return block  # the author's rows under a template header: a real table
-    return Block(block.type, block.line, block.end_line, "\n".join(keep), block.rows)
+    depths = tuple(block.depths[k] for k in kept) if block.depths else ()
+    return Block(block.type, block.line, block.end_line, "\n".join(keep), block.rows, depths)
 
 
 def _howto_headings(titles: list[str], levels: list[int], catalog: Catalog) -> set[int]:

@@ -148,6 +148,34 @@ def test_tables_keep_rows() -> None:
     assert block.rows == (("Metric", "Target"), ("CTR", "+2%"))
 
 
+def test_list_blocks_keep_each_lines_nesting_depth() -> None:
+    md = dedent(
+        """\
+        ## Requirements
+        - Success criteria: TODO
+          - precision ≥ 0.9
+            (on the frozen test set)
+          - latency < 50 ms
+        - Owner: ML team
+        """
+    )
+    block = parse(md).section("requirements").blocks[0]  # type: ignore[union-attr]
+    assert block.text.split("\n")[0] == "Success criteria: TODO"
+    assert block.depths == (1, 2, 2, 2, 1)  # a soft break keeps its item's depth
+    assert block.nested_under(0) == ["precision ≥ 0.9", "(on the frozen test set)", "latency < 50 ms"]
+    assert block.nested_under(1) == []
+    assert block.nested_under(4) == []
+
+
+def test_depths_follow_a_bold_labelled_list_item() -> None:
+    md = "## Plan\n- **Risks:**\n  - data drift\n    - retrain weekly\n- **Metrics:** CTR\n"
+    risks = parse(md).section("risks")
+    assert risks is not None
+    block = risks.blocks[0]
+    assert block.text.split("\n") == ["data drift", "retrain weekly"]
+    assert block.nested_under(0) == ["retrain weekly"]
+
+
 @pytest.mark.parametrize(
     "md, kind",
     [

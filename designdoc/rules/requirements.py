@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from designdoc import lexicon
-from designdoc.document import Block, Document, Section
+from designdoc.document import Document, Section
 from designdoc.lexicon.scope import (
     Scope,
     body_without,
@@ -23,9 +22,6 @@ from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 from designdoc.rules.structure import find_placeholders
 
-# Emphasis and code marks, dropped to compare a raw list item with its plain text.
-_MARKUP_RE = re.compile(r"[*_`]")
-
 
 def _readiness_stated(doc: Document) -> bool:
     """A readiness phrase in the text, or a readiness heading over a measurable bar.
@@ -39,7 +35,7 @@ def _readiness_stated(doc: Document) -> bool:
         if lexicon.has("readiness", text) and _bar_in(text):
             return True
         # A label over a list ("Критерий успеха:" and its items) reaches the whole list.
-        for label, items in _labelled_lists(doc, sec):
+        for label, items in _labelled_lists(sec):
             if lexicon.has("readiness", label) and _sets_bar(without_placeholders(items)):
                 return True
         if sec.title and lexicon.has("readiness", sec.title):
@@ -64,27 +60,7 @@ def _label_before_placeholder(line: str) -> str:
     return label if label.endswith(":") else ""
 
 
-def _nested_under(doc: Document, block: Block, label: str) -> str:
-    """The items indented under the list item that starts with ``label`` (raw source lines)."""
-    raw = doc.source.split("\n")[block.line - 1 : block.end_line]
-    head = label.rstrip(":").strip().lower()
-    for i, line in enumerate(raw):
-        plain = _MARKUP_RE.sub("", line).strip().lstrip("-*+ ").lower()
-        if not plain.startswith(head):
-            continue
-        indent = len(line) - len(line.lstrip())
-        items = []
-        for nxt in raw[i + 1 :]:
-            if not nxt.strip():
-                continue
-            if len(nxt) - len(nxt.lstrip()) <= indent:
-                break
-            items.append(nxt.strip().lstrip("-*+ "))
-        return "\n".join(items)
-    return ""
-
-
-def _labelled_lists(doc: Document, sec: Section) -> Iterator[tuple[str, str]]:
+def _labelled_lists(sec: Section) -> Iterator[tuple[str, str]]:
     """(label, its items) for each line ending in ":" that opens a list.
 
     "Критерий успеха:" as a paragraph over a list, or as a list item over
@@ -100,9 +76,9 @@ def _labelled_lists(doc: Document, sec: Section) -> Iterator[tuple[str, str]]:
             if not line.endswith(":"):
                 label = _label_before_placeholder(line) if block.type == "list" else ""
                 if label:
-                    items = _nested_under(doc, block, label)
+                    items = block.nested_under(j)
                     if items:
-                        yield label, items
+                        yield label, "\n".join(items)
                 continue
             if j + 1 < len(lines):
                 if block.type == "list":
