@@ -148,6 +148,24 @@ def test_tables_keep_rows() -> None:
     assert block.rows == (("Metric", "Target"), ("CTR", "+2%"))
 
 
+@pytest.mark.parametrize(
+    "md, title_id",
+    [
+        # the doc's one H1 over named sections names the doc, not a section
+        ("# ML Plan\n## Data\nlogs\n## Metrics\nCTR\n", None),
+        ("# ML-план: что делаем и почему\n## Данные\nлоги\n## Метрики\nCTR\n", None),
+        # a part plan is its section; a title over unnamed parts keeps its id
+        ("# Rollback plan\n## Data\nlogs\n## Metrics\nCTR\n", "rollback"),
+        ("# Timeline\n## Week 1\nx\n## Week 2\ny\n", "timeline"),
+        # two H1s: the first is a section of its own
+        ("# Plan\n## Data\nlogs\n## Metrics\nCTR\n# Risks\nx\n", "timeline"),
+    ],
+)
+def test_the_doc_title_is_no_section(md: str, title_id: str | None) -> None:
+    first = next(parse(md).sections())
+    assert (first.level, first.id) == (1, title_id)
+
+
 def test_list_blocks_keep_each_lines_nesting_depth() -> None:
     md = dedent(
         """\
@@ -458,4 +476,5 @@ def test_a_templates_italic_instruction_is_not_a_heading() -> None:
 
 def test_a_team_section_with_owner_lines_keeps_its_id() -> None:
     md = "---\nkind: hypothesis\n---\n# Idea card\n## Team\n\nOwner: Alice Smith\nReviewers: Bob, Carol\n\n## Idea\nX.\n"
-    assert [s.id for s in parse(md).sections() if s.level][:2] == ["idea", "resources"]
+    # (the H1 names the card, not its idea: "## Idea" is that)
+    assert [s.id for s in parse(md).sections() if s.level] == [None, "resources", "idea"]
