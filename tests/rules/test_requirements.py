@@ -387,6 +387,11 @@ def test_error_cost_review_wordings(text, fires):
     ("## Requirements\nBatch.\n- Promotion: challenger replaces champion only if it beats it on the frozen test set.\n",
      []),
     ("## Требования\nПакетно.\nНовая модель заменяет текущую, только если превосходит её на отложенной выборке.\n", []),
+    # a component kept only on evidence from the backtest; a retraining trigger is no bar
+    ("## Model\nThe weather correction goes into the final forecast only if the backtest shows a gain.\n", []),
+    ("## Решение\nПогодная поправка входит в финальный прогноз, только если бэктест показывает прирост.\n", []),
+    ("## Model\nWe retrain only if the backtest shows a drop.\n", [(1, READY)]),
+    ("## Решение\nПереобучаем, только если бэктест показывает падение.\n", [(1, READY)]),
     # a named acceptance bar, and success criteria whose label carries a note to the author
     ("## Requirements\nBatch.\nAcceptance bar: median error within 11%.\n", []),
     ("## Требования\nПакетно.\nПорог приёмки модели: медианная ошибка не более 11%.\n", []),
