@@ -83,8 +83,9 @@ _QUESTION_WORDS = frozenset({"why", "how", "what", "как", "что"})
 FILLER = frozenset(
     """a an the and or of for to in on with our we do does is are be will how what why which
     ll re ve d s
-    this that its it by as at from into your my about
-    и или а в во на по для с со к ко о об от до из за при как что это наш наша наши мы""".split()
+    this that its it by as at from into your my about them they their
+    и или а в во на по для с со к ко о об от до из за при как что это наш наша наши мы
+    они их них ними""".split()
 )
 # Words whose presence alone decides nothing ("how" and "what" are one-pager
 # ids only when they stand alone; see ``match``).

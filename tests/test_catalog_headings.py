@@ -66,6 +66,10 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Приоритет 1: обязательно", "priorities"),
         ("Priorities", "priorities"),
         ("Приоритеты задач", "priorities"),
+        # pronouns dilute nothing: "them" is no second topic
+        ("Risks and how we handle them", "risks"),
+        ("Риски и как мы с ними работаем", "risks"),
+        ("Этап 3 - Выбор метрик и их связь с бизнес-результатом", "metrics"),
     ],
 )
 def test_heading_means_section(heading: str, expected: str) -> None:
