@@ -387,6 +387,23 @@ def test_error_cost_review_wordings(text, fires):
     ("## Requirements\nBatch.\n- Promotion: challenger replaces champion only if it beats it on the frozen test set.\n",
      []),
     ("## Требования\nПакетно.\nНовая модель заменяет текущую, только если превосходит её на отложенной выборке.\n", []),
+    # a regression or promotion gate with its bar; named without one it sets none
+    ("## Metrics\nAUROC.\n**Regression gate:** a new version must beat current on AUROC and not regress by >1pt.\n", []),
+    ("## Метрики\nAUROC.\nКритерии выкатки: новая версия не хуже текущей по AUROC более чем на 1 п.п.\n", []),
+    ("## Metrics\nAUROC.\n**Regression gate:** to be agreed with the team.\n", [(1, READY)]),
+    ("## Метрики\nAUROC.\nКритерии выкатки обсудим с командой.\n", [(1, READY)]),
+    # an approach accepted only when it passes conditions; accepted input data is no model bar
+    ("## Model\nLogistic regression first.\nA more complex approach is accepted if:\n1. It improves the main metric on "
+     "the fixed test set.\n2. It passes shadow mode.\n", []),
+    ("## Модель\nСначала логрегрессия.\nБолее сложный подход принимается, если:\n1. Улучшает основную метрику на "
+     "фиксированном test set.\n2. Проходит shadow-проверку.\n", []),
+    ("## Data\nA batch is accepted if its schema matches.\n", [(1, READY)]),
+    ("## Данные\nДанные принимаются, если формат верный.\n", [(1, READY)]),
+    # a bar the pilot must meet; the pilot's size is none
+    ("## Metrics\nFRR, FAR.\n- Target FRR ≤ 3% for the pilot\n", []),
+    ("## Метрики\nFRR, FAR.\n- Целевая FRR ≤3% для пилота\n", []),
+    ("## Metrics\nFRR, FAR.\n- At least 100 users in the pilot\n", [(1, READY)]),
+    ("## Метрики\nFRR, FAR.\n- Не более 5 человек на пилоте\n", [(1, READY)]),
     # a component kept only on evidence from the backtest; a retraining trigger is no bar
     ("## Model\nThe weather correction goes into the final forecast only if the backtest shows a gain.\n", []),
     ("## Решение\nПогодная поправка входит в финальный прогноз, только если бэктест показывает прирост.\n", []),
