@@ -18,6 +18,10 @@ LABEL = "no-label-source"
     ("## Data\nTraining: the 1,800 tagged projects (title + description).\n", []),
     ("## Data\nSee the table `crm.churn_scores` and billing.subscriptions.\n", []),
     ("## Data\n### Data sources\nLoyalty-card transactions.\n### Labeling\nPurchases.\n", []),
+    # a simulator or synthetic data is a source; simulated annealing is a method
+    ("## Data\nThe simulator's merchants, plus a list of common merchants we write.\n", []),
+    ("## Данные\nМерчанты из симулятора и список частых мерчантов, который мы пишем сами.\n", []),
+    ("## Data\nWe tune the weights with simulated annealing.\n", [(1, FEAT)]),
     ("## Data\nTODO\n", []),  # placeholder-text covers it
     ("## Goals\nX.\n", []),
 ])
