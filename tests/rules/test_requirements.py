@@ -399,6 +399,11 @@ def test_error_cost_review_wordings(text, fires):
      "фиксированном test set.\n2. Проходит shadow-проверку.\n", []),
     ("## Data\nA batch is accepted if its schema matches.\n", [(1, READY)]),
     ("## Данные\nДанные принимаются, если формат верный.\n", [(1, READY)]),
+    # a model that must beat what it replaces on held-out data; a speed wish is no bar
+    ("## Model\nBaselines first. A more complex model must demonstrate incremental value out-of-sample.\n", []),
+    ("## Модель\nСначала бейзлайны. Более сложная модель должна показать прирост на отложенной выборке.\n", []),
+    ("## Model\nThe model must show improvement in latency.\n", [(1, READY)]),
+    ("## Модель\nМодель должна показать прирост скорости.\n", [(1, READY)]),
     # a bar the pilot must meet; the pilot's size is none
     ("## Metrics\nFRR, FAR.\n- Target FRR ≤ 3% for the pilot\n", []),
     ("## Метрики\nFRR, FAR.\n- Целевая FRR ≤3% для пилота\n", []),
