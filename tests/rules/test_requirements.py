@@ -353,6 +353,13 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("Сравниваем с бейзлайном по калибровке и чистой пользе на кривой решений.", False),
     ("The net benefit of the project is $1M a year.", True),
     ("Чистая польза проекта — 1 млн рублей в год.", True),
+    # a miss named as a security incident; the verb form of a miss with its price
+    ("Hard minimisation of false accepts: a missed intruder is a critical security incident.", False),
+    ("Жёсткая минимизация FAR, так как пропуск постороннего является критическим инцидентом.", False),
+    ("Асимметрия: пропустить критичное дороже, чем показать лишнее.", False),
+    ("Пропустить дедлайн дороже, чем сдать черновик.", True),
+    ("Security incidents are tracked in Jira.", True),
+    ("Инциденты безопасности фиксируются в журнале.", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
@@ -404,6 +411,14 @@ def test_error_cost_review_wordings(text, fires):
     ("## Модель\nСначала бейзлайны. Более сложная модель должна показать прирост на отложенной выборке.\n", []),
     ("## Model\nThe model must show improvement in latency.\n", [(1, READY)]),
     ("## Модель\nМодель должна показать прирост скорости.\n", [(1, READY)]),
+    # an acceptance gate with its bar; a switch justified only by a measured gain
+    ("## Requirements\nBatch.\n- Acceptance gates: recall on high ≥ 0.95, priority precision ≥ 0.80.\n", []),
+    ("## Требования\nПакетно.\n- Гейты приёмки: recall по high ≥ 0.95, точность приоритета ≥ 0.80.\n", []),
+    ("## Model\nTF-IDF first. Moving to a transformer is justified only if it gives a macro-F1 gain of 3 pp.\n", []),
+    ("## Модель\nСначала TF-IDF. Переход на трансформер оправдан, только если он даёт прирост macro-F1 на 3 п.п.\n",
+     []),
+    ("## Model\nTF-IDF first. A GPU is justified only if the budget allows.\n", [(1, READY)]),
+    ("## Модель\nСначала TF-IDF. GPU оправдан, только если позволяет бюджет.\n", [(1, READY)]),
     # a bar the pilot must meet; the pilot's size is none
     ("## Metrics\nFRR, FAR.\n- Target FRR ≤ 3% for the pilot\n", []),
     ("## Метрики\nFRR, FAR.\n- Целевая FRR ≤3% для пилота\n", []),
