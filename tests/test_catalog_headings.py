@@ -66,6 +66,11 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Приоритет 1: обязательно", "priorities"),
         ("Priorities", "priorities"),
         ("Приоритеты задач", "priorities"),
+        # a model that predicts or scores risk is a use case, not the risk register
+        ("Risk Prediction", None),
+        ("Real-Time Risk Scoring", None),
+        ("Прогноз риска дефолта", None),
+        ("Risks and mitigations", "risks"),
         # pronouns dilute nothing: "them" is no second topic
         ("Risks and how we handle them", "risks"),
         ("Риски и как мы с ними работаем", "risks"),
