@@ -318,6 +318,11 @@ def test_numbered_and_pilot_success_headings(title: str, sid: str) -> None:
         (["Churn model one-pager", "Problem"], "one-pager"),
         # a long doc's title alone does not
         (["ML System Design Doc", "Goals", "Metrics", "Data", "Baselines"], "full"),
+        # a one-pager says why; "Possible approaches" and "What to build first" in a plan do not make one
+        (["ML plan", "Why", "What", "How"], "one-pager"),
+        (["ML-план", "Зачем", "Что делаем", "Как"], "one-pager"),
+        (["Machine Learning Plan", "Goal", "Data To Collect First", "Possible Approaches", "What To Build First"],
+         "full"),
     ],
 )
 def test_a_one_pager_title_decides_the_kind(titles: list[str], kind: str) -> None:
