@@ -866,6 +866,9 @@ _CONFIRM_BY: dict[str, tuple[str, ...]] = {
 }
 
 
+_ONLINE_EVIDENCE = ("ab_live", "ab_group", "ab_split_unit", "aa_test", "ab_deferral")
+
+
 # A subtitle under the doc's title ("# Experiment plan" / "## Recommendation
 # engine A/B test") holds the doc's metadata, not a section: "Version: 1.0",
 # "**Status:** Approved", «Автор: …».
@@ -948,7 +951,14 @@ def _confirm_by_content(root: Section) -> Section:
         if not concepts:
             return sec.id
         text = sec.title + "\n" + clean_text(sec)
-        return sec.id if any(lexicon.has(c, text) for c in concepts) else None
+        if not any(lexicon.has(c, text) for c in concepts):
+            return None
+        # "Experiments" over training runs, backtests and folds compare models
+        # offline: an A/B design puts something online (live traffic, a split
+        # unit, groups, an A/A check) or defers doing so.
+        if sec.id == "ab_test" and lexicon.has("offline_experiment", text):
+            return sec.id if any(lexicon.has(c, text) for c in _ONLINE_EVIDENCE) else None
+        return sec.id
 
     return _relabel(root, confirmed)
 

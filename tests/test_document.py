@@ -350,6 +350,23 @@ def test_loose_ab_heading_needs_experiment_content(body: str, is_ab: bool) -> No
 @pytest.mark.parametrize(
     ("body", "is_ab"),
     [
+        # "Experiments" over training runs, backtests or folds compare models offline ...
+        ("Controlled experiments: YOLOv8n vs YOLOv8s, 10 epochs each, compared on the validation set.", False),
+        ("Backtest on 8 rolling-origin folds; p-values from a Diebold-Mariano test.", False),
+        ("Сравниваем две модели по 10 эпох на валидационной выборке; p-value по бутстрепу.", False),
+        # ... unless the plan also puts something online
+        ("Retrain for 10 epochs, then a controlled experiment on 10% of traffic for two weeks.", True),
+        ("После обучения на 10 эпохах — пилот в 5 магазинах, контрольная группа — остальные.", True),
+    ],
+)
+def test_an_offline_experiment_is_no_ab_design(body: str, is_ab: bool) -> None:
+    doc = parse(f"# Goals\n\nText.\n\n## Experiment design\n\n{body}\n")
+    assert bool(doc.sections_for("ab_test")) is is_ab
+
+
+@pytest.mark.parametrize(
+    ("body", "is_ab"),
+    [
         # Online evaluation that only monitors the model, or compares it in shadow mode,
         # designs no experiment.
         ("We track a running F1 score; new models go to a shadow server first.", False),
