@@ -365,9 +365,8 @@ class Catalog:
             return "one-pager"
         found = {i for i in ids if i}
         scores = {k: len(found & set(v)) for k, v in self.kinds.items()}
-        # why/what/how also match full-doc words; a one-pager needs two of them,
-        # its Why among them ("Possible approaches" and "What to build first"
-        # in a plan are no one-pager), and few full-doc sections of its own.
+        # why/what/how also match full-doc words; a one-pager needs two of them
+        # and few full-doc sections of its own.
         if scores.get("hypothesis", 0) >= 3 and scores["hypothesis"] >= scores.get("full", 0) - 1:
             return "hypothesis"
         if levels is not None and len(levels) == len(ids):
@@ -375,7 +374,7 @@ class Catalog:
             top = min(repeated or levels or [1])
             near_top = {i for i, lv in zip(ids, levels) if i and lv <= top + 1}
             scores["one-pager"] = len(near_top & set(self.kinds.get("one-pager", ())))
-        if scores.get("one-pager", 0) >= 2 and scores.get("full", 0) <= 6 and "why" in found:
+        if scores.get("one-pager", 0) >= 2 and scores.get("full", 0) <= 6:
             return "one-pager"
         return "full"
 
