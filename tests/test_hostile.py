@@ -307,3 +307,39 @@ def test_no_vocabulary_pattern_backtracks_super_linearly() -> None:
                 slow.append(f"{concept}: {pat[:80]} on {filler!r} ({times[0]:.3f}s → {times[1]:.3f}s)")
                 break
     assert not slow, "\n".join(slow)
+
+
+def _sample_prefixes(rx: "re.Pattern[str]", corpus: str) -> list[str]:
+    """Prefixes of real matches in ``corpus``, each cut just before a space inside it."""
+    out: list[str] = []
+    for k, m in enumerate(rx.finditer(corpus)):
+        if k == 2:
+            break
+        text = m.group(0)
+        out.extend(text[:i] for i in range(1, len(text)) if text[i] == " " and text[i - 1] != " ")
+    return out[:8]
+
+
+def test_no_vocabulary_pattern_backtracks_super_linearly_inside_a_match() -> None:
+    # The check above seeds each pattern with its first word only, which never
+    # reaches a slow tail after "only if" or a number ("< 1" + 20,000 spaces
+    # took 19 s). Here each pattern is seeded with prefixes of its real matches
+    # in the rule tests' own sentences, cut just before a space.
+    import re
+
+    corpus = "\n".join(p.read_text("utf-8") for p in sorted((Path(__file__).parent / "rules").glob("test_*.py")))
+    slow = []
+    for concept, pat in _lexicon_regexes():
+        rx = re.compile(pat, re.I)
+        for prefix in _sample_prefixes(rx, corpus):
+            for filler in (" ", " a", "1"):
+                times = []
+                for n in (1000, 2000):
+                    text = prefix + filler * n + "\x01"
+                    started = time.perf_counter()
+                    rx.search(text)
+                    times.append(time.perf_counter() - started)
+                if times[1] > 0.01 and times[1] > 3 * times[0]:
+                    slow.append(f"{concept}: {pat[:80]} after {prefix!r} on {filler!r} ({times[0]:.3f}s → {times[1]:.3f}s)")
+                    break
+    assert not slow, "\n".join(slow)
