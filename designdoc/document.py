@@ -56,20 +56,25 @@ class Block:
     end_line: int  # 1-based last line
     text: str  # plain text; for tables, cells joined by " | " per row
     rows: tuple[tuple[str, ...], ...] = ()  # table rows (header first)
-    # lists and quotes: the list nesting depth of each line of ``text`` (0 outside any item)
+    # lists and quotes: the list nesting depth of each line of ``text`` (0 outside any
+    # item), and whether the line opens its list item (the others continue one)
     depths: tuple[int, ...] = ()
+    starts: tuple[bool, ...] = ()
 
     def nested_under(self, index: int) -> list[str]:
-        """The lines of the list items nested under line ``index`` of ``text``."""
-        if index >= len(self.depths):
+        """The lines of the list items nested under the item holding line ``index`` of ``text``."""
+        if index >= len(self.depths) or len(self.starts) != len(self.depths):
             return []
         lines = self.text.split("\n")
         own = self.depths[index]
         items: list[str] = []
-        for line, depth in zip(lines[index + 1 :], self.depths[index + 1 :]):
-            if depth <= own:
+        for k in range(index + 1, len(lines)):
+            if self.depths[k] > own:
+                items.append(lines[k])
+            elif self.depths[k] == own and not self.starts[k] and not items:
+                continue  # the item's own wrapped lines, before its nested list
+            else:
                 break
-            items.append(line)
         return items
 
 
@@ -373,25 +378,32 @@ def _pseudo_heading(children: list[Token] | None) -> tuple[str, str, str] | None
 
 def _inline_range_text(
     tokens: list[Token], start: int, stop: int, env: dict[str, Any], depth: int = 0
-) -> tuple[str, tuple[int, ...]]:
-    """Plain text of the inline and HTML tokens in ``tokens[start:stop]`` and
-    the list nesting depth of each of its lines (``depth`` at the start).
+) -> tuple[str, tuple[int, ...], tuple[bool, ...]]:
+    """Plain text of the inline and HTML tokens in ``tokens[start:stop]``, the
+    list nesting depth of each of its lines (``depth`` at the start) and
+    whether each line opens a list item.
 
     Code inside a list is not prose and is left out.
     """
     parts: list[str] = []
     depths: list[int] = []
+    starts: list[bool] = []
+    opened = False  # a list item opened and its first line not yet seen
     for tok in tokens[start:stop]:
         if tok.type == "list_item_open":
             depth += 1
+            opened = True
         elif tok.type == "list_item_close":
             depth -= 1
         elif tok.type in ("inline", "html_block"):
             part = _plain(tok, env) if tok.type == "inline" else _html_text(tok.content)
             if part.strip():
                 parts.append(part)
-                depths.extend([depth] * (part.count("\n") + 1))
-    return "\n".join(parts), tuple(depths)
+                count = part.count("\n") + 1
+                depths.extend([depth] * count)
+                starts.extend([opened] + [False] * (count - 1))
+                opened = False
+    return "\n".join(parts), tuple(depths), tuple(starts)
 
 
 def _list_labels(
@@ -453,9 +465,9 @@ def _list_labels(
             for a, _b in pending:
                 if tokens[a].map:
                     last = tokens[a].map[1]
-            text, depths = _inline_range_text(tokens, a0, b1 + 1, env)
+            text, depths, starts = _inline_range_text(tokens, a0, b1 + 1, env)
             if text:
-                into.append(Block("list", first, last, text, depths=depths))
+                into.append(Block("list", first, last, text, depths=depths, starts=starts))
             pending.clear()
 
     current: list[Block] = []
@@ -470,11 +482,15 @@ def _list_labels(
         end = tokens[a].map[1] if tokens[a].map else line
         current = []
         # the label's own item is depth 1; what follows its label paragraph is nested in it
-        nested, nested_depths = _inline_range_text(tokens, a + 4, b, env, depth=1)
+        nested, nested_depths, nested_starts = _inline_range_text(tokens, a + 4, b, env, depth=1)
         body = "\n".join(x for x in (rest, nested) if x)
-        depths = ((1,) * (rest.count("\n") + 1) if rest else ()) + nested_depths
+        rest_lines = rest.count("\n") + 1 if rest else 0
+        depths = (1,) * rest_lines + nested_depths
+        starts = (True,) + (False,) * (rest_lines - 1) + nested_starts if rest else nested_starts
         if body:
-            current.append(Block("list", line if form == "runin" else line + 1, end, body, depths=depths))
+            current.append(
+                Block("list", line if form == "runin" else line + 1, end, body, depths=depths, starts=starts)
+            )
         pieces.append((title, line, current))
     flush(current)
     return pieces
@@ -500,8 +516,9 @@ def _table_rows(
 
 def _container_text(
     tokens: list[Token], start: int, close: str, env: dict[str, Any]
-) -> tuple[str, tuple[int, ...], int]:
-    """Plain text of a list or blockquote, its lines' list depths and the index of its closing token."""
+) -> tuple[str, tuple[int, ...], tuple[bool, ...], int]:
+    """Plain text of a list or blockquote, its lines' list depths and item starts, and
+    the index of its closing token."""
     depth = 0
     open_type = close.replace("_close", "_open")
     i = start
@@ -514,8 +531,8 @@ def _container_text(
             if depth == 0:
                 break
         i += 1
-    text, depths = _inline_range_text(tokens, start, i, env)
-    return text, depths, i
+    text, depths, starts = _inline_range_text(tokens, start, i, env)
+    return text, depths, starts, i
 
 
 def _comment_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -641,7 +658,7 @@ def parse(
             continue
         if t in ("bullet_list_open", "ordered_list_open"):
             close = t.replace("_open", "_close")
-            txt, depths, j = _container_text(tokens, i, close, env)
+            txt, depths, starts, j = _container_text(tokens, i, close, env)
             # "1. Background" underlined by "----": a numbered heading written by
             # hand (Markdown reads a one-item list and a rule).
             if (
@@ -663,7 +680,7 @@ def parse(
                 continue
             labelled = _list_labels(tokens, i, j, env, catalog, kind)
             if labelled is None:
-                items.append(("block", Block("list", start, end, txt, depths=depths)))
+                items.append(("block", Block("list", start, end, txt, depths=depths, starts=starts)))
             else:
                 # "- **Риски и вызовы:**" over nested items: a list item opening
                 # with a bold label that names a catalogue section is a heading
@@ -681,8 +698,8 @@ def parse(
             i = j + 1
             continue
         if t == "blockquote_open":
-            txt, depths, j = _container_text(tokens, i, "blockquote_close", env)
-            items.append(("block", Block("quote", start, end, txt, depths=depths)))
+            txt, depths, starts, j = _container_text(tokens, i, "blockquote_close", env)
+            items.append(("block", Block("quote", start, end, txt, depths=depths, starts=starts)))
             i = j + 1
             continue
         if t == "table_open":
@@ -831,7 +848,8 @@ def _without_template(block: Block) -> Block:
     if block.type == "table":
         return block  # the author's rows under a template header: a real table
     depths = tuple(block.depths[k] for k in kept) if block.depths else ()
-    return Block(block.type, block.line, block.end_line, "\n".join(keep), block.rows, depths)
+    starts = tuple(block.starts[k] for k in kept) if block.starts else ()
+    return Block(block.type, block.line, block.end_line, "\n".join(keep), block.rows, depths, starts)
 
 
 def _howto_headings(titles: list[str], levels: list[int], catalog: Catalog) -> set[int]:

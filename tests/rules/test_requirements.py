@@ -435,6 +435,11 @@ def test_error_cost_review_wordings(text, fires):
     ("## Requirements\nBatch.\n- Success Criteria: TODO: adjust\n  - 20% reduction in time to first click\n", []),
     ("## Требования\nПакетно.\n- Критерии успеха: TODO уточнить\n  - снижение времени ответа на 20%\n", []),
     ("## Requirements\nBatch.\n- Success Criteria: TODO\n", [(1, READY)]),
+    # review: a label wrapped onto a second line still heads the items nested under it
+    ("## Requirements\nBatch.\n- Success Criteria: TODO: adjust\n  with the product owner\n"
+     "  - 20% reduction in time to first click\n", []),
+    ("## Требования\nПакетно.\n- Критерии успеха: TODO уточнить\n  с продуктом\n  - снижение времени ответа на 20%\n",
+     []),
     # review: a placeholder label does not take its sibling items as its list
     ("## Requirements\n- Output: a fraud score.\n- Success criteria: TBD\n- Latency: under 200 ms p99.\n",
      [(1, READY)]),
