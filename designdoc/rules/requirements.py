@@ -34,16 +34,40 @@ def _readiness_stated(doc: Document) -> bool:
         text = without_placeholders(clean_own_text(sec))
         if lexicon.has("readiness", text) and _bar_in(text):
             return True
+        if lexicon.has("readiness_gate", text) and _gate_in(text):
+            return True
         # A label over a list ("Критерий успеха:" and its items) reaches the whole list.
         for label, items in _labelled_lists(sec):
             if lexicon.has("readiness", label) and _sets_bar(without_placeholders(items)):
+                return True
+            if lexicon.has("readiness_gate", label) and _gate_bar(label + "\n" + without_placeholders(items)):
                 return True
         if sec.title and lexicon.has("readiness", sec.title):
             body = without_placeholders(clean_text(sec))
             # a number: a target or an expected change («сократить время на 30%»)
             if lexicon.has("numeric_target", body) or lexicon.has("expected_change", body):
                 return True
+        if sec.title and lexicon.has("readiness_gate", sec.title) and _gate_bar(without_placeholders(clean_text(sec))):
+            return True
     return False
+
+
+def _gate_bar(text: str) -> bool:
+    """A gate's condition is about the model: a metric or held-out data, and a bar."""
+    about_model = (
+        _names_model_metric(text) or lexicon.has("online_metric", text) or lexicon.has("held_out", text)
+    )
+    return bool(about_model and (_sets_bar(text) or lexicon.has("expected_change", text)))
+
+
+def _gate_in(text: str) -> bool:
+    """A gate or conditional acceptance ("Regression gate: …", «Подход принимается, если: …»)
+    whose sentence or the two after it set a bar on a metric or on held-out data."""
+    sents = sentences(text)
+    return any(
+        lexicon.has("readiness_gate", sent) and _gate_bar("\n".join(sents[i : i + 3]))
+        for i, sent in enumerate(sents)
+    )
 
 
 def _sets_bar(text: str) -> bool:

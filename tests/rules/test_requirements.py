@@ -424,6 +424,17 @@ def test_error_cost_review_wordings(text, fires):
     ("## Метрики\nFRR, FAR.\n- Целевая FRR ≤3% для пилота\n", []),
     ("## Metrics\nFRR, FAR.\n- At least 100 users in the pilot\n", [(1, READY)]),
     ("## Метрики\nFRR, FAR.\n- Не более 5 человек на пилоте\n", [(1, READY)]),
+    # review: gates and conditional acceptance about software, people or infrastructure set no model bar
+    ("## Requirements\nBatch.\nPromotion criteria: code coverage ≥ 80% and all unit tests green.\n", [(1, READY)]),
+    ("## Requirements\nBatch.\nRegression gate: CI fails if unit-test coverage drops below 80%.\n", [(1, READY)]),
+    ("## Requirements\nBatch.\nA model is accepted if it is registered in MLflow.\n", [(1, READY)]),
+    ("## Requirements\nBatch.\nKubernetes is justified only if it gives a cost gain of 20%.\n", [(1, READY)]),
+    ("## Requirements\nBatch.\nStores: at least 20 in the pilot.\n", [(1, READY)]),
+    ("## Требования\nПакетно.\nКритерии перехода к этапу 2: покрытие тестами ≥ 80%.\n", [(1, READY)]),
+    ("## Требования\nПакетно.\nВерсия принимается, если прошла код-ревью.\n", [(1, READY)]),
+    ("## Требования\nПакетно.\nМодель не допускается к продакшену, если нет документации.\n", [(1, READY)]),
+    ("## Требования\nПакетно.\nМагазинов: не менее 20 на пилоте.\n", [(1, READY)]),
+    ("## Модель\nМодель должна показать прирост скорости на тестовом стенде.\n", [(1, READY)]),
     # a component kept only on evidence from the backtest; a retraining trigger is no bar
     ("## Model\nThe weather correction goes into the final forecast only if the backtest shows a gain.\n", []),
     ("## Решение\nПогодная поправка входит в финальный прогноз, только если бэктест показывает прирост.\n", []),
