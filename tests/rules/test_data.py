@@ -22,6 +22,10 @@ LABEL = "no-label-source"
     ("## Data\nThe simulator's merchants, plus a list of common merchants we write.\n", []),
     ("## Данные\nМерчанты из симулятора и список частых мерчантов, который мы пишем сами.\n", []),
     ("## Data\nWe tune the weights with simulated annealing.\n", [(1, FEAT)]),
+    # review: saying no synthetic data or simulator is used names no source
+    ("## Data\nWe will gather the data we need. No synthetic data will be used.\n", [(1, FEAT)]),
+    ("## Данные\nСоберём нужные данные; синтетические данные не используем.\n", [(1, FEAT)]),
+    ("## Data\nWe will gather the data we need; the flight simulator team is a stakeholder.\n", [(1, FEAT)]),
     ("## Data\nTODO\n", []),  # placeholder-text covers it
     ("## Goals\nX.\n", []),
 ])
