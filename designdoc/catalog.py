@@ -291,6 +291,12 @@ class Catalog:
         self._memo[key] = found
         return found
 
+    def names_exactly(self, title: str, sid: str) -> bool:
+        """Whether ``title`` is, up to filler words, one of ``sid``'s own names ("Risks", "# Why")."""
+        full = normalise_heading(title)
+        norm = " ".join(w for w in full.split() if w not in FILLER)
+        return any(sid in self._exact.get(form, ()) for form in (full, norm) if form)
+
     def _match(self, title: str, kind: str | None) -> str | None:
         primary, secondary = self.allowed(kind)
         full = normalise_heading(title)

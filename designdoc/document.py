@@ -766,7 +766,7 @@ def parse(
     root = _fold(headings, ids, items, line_count)
     if any(ids[:2]):
         root = _drop_subtitle(root)
-        root = _drop_title(root)
+        root = _drop_title(root, catalog)
     if "ab_test" in ids:
         root = _confirm_by_content(root)
     lang = fm.get("lang") if fm and fm.get("lang") in LANGS else _guess_lang(root)
@@ -924,20 +924,22 @@ def _drop_subtitle(root: Section) -> Section:
 _TITLE_KEEPS = frozenset({"ab_test", "rollback"})
 
 
-def _drop_title(root: Section) -> Section:
+def _drop_title(root: Section, catalog: Catalog) -> Section:
     """``root`` with the id of the doc's title dropped.
 
     The title is the doc's one H1, opening it, with every other heading
     under it. When the sections under it are named sections of their own
     (two ids or more), the title names the doc ("# ML Plan", "# ML plan:
     learned models"), not one of its sections: "Plan" there is no timeline
-    and "ML" no modelling chapter.
+    and "ML" no modelling chapter. A title that is just a section's name
+    ("# Why", "# Risks" over "## Data risks" and "## Model risks") is that
+    section.
     """
     tops = [s for s in root.children if not s.pseudo]
     if len(tops) != 1 or tops[0].level != 1 or root.blocks and any(b.text.strip() for b in root.blocks):
         return root
     title = tops[0]
-    if title.id is None or title.id in _TITLE_KEEPS:
+    if title.id is None or title.id in _TITLE_KEEPS or catalog.names_exactly(title.title, title.id):
         return root
     inner = {s.id for s in title.walk() if s is not title and s.id}
     if len(inner) < 2:

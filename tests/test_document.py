@@ -157,6 +157,10 @@ def test_tables_keep_rows() -> None:
         # a part plan is its section; a title over unnamed parts keeps its id
         ("# Rollback plan\n## Data\nlogs\n## Metrics\nCTR\n", "rollback"),
         ("# Timeline\n## Week 1\nx\n## Week 2\ny\n", "timeline"),
+        # review: a title that is just a section's name is that section
+        ("# Why\nx\n## What\ny\n## How\nz\n", "why"),
+        ("# Risks\n## Data risks\nx\n## Model risks\ny\n## Mitigation plan\nz\n", "risks"),
+        ("# Deployment\n## Training pipeline\nx\n## Serving\ny\n## Monitoring\nz\n", "deployment"),
         # two H1s: the first is a section of its own
         ("# Plan\n## Data\nlogs\n## Metrics\nCTR\n# Risks\nx\n", "timeline"),
     ],
