@@ -149,6 +149,9 @@ class Document:
     line_count: int
     # Lines copied unchanged from a known public template (boilerplate.py).
     template_lines: frozenset[int] = frozenset()
+    # Code fences left open to the end of the doc: (opening line, line whose
+    # text ends with the closing marker, or 0 when none does).
+    open_fences: tuple[tuple[int, int], ...] = ()
     _by_id: dict[str, list[Section]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -406,6 +409,60 @@ def _inline_range_text(
     return "\n".join(parts), tuple(depths), tuple(starts)
 
 
+# A doc with more broken fences than this is not recovered further (each
+# recovery parses the rest of the doc again).
+_MAX_FENCE_RECOVERIES = 20
+
+
+def _recover_open_fences(
+    md: MarkdownIt, body: str, tokens: list[Token], env: dict[str, Any]
+) -> tuple[list[Token], list[tuple[int, int]]]:
+    """``tokens`` with each code fence cut where its author meant to close it,
+    and the fences found open: (opening line, closing line or 0).
+
+    "```text" / "src/ab_split.py```" does not close: CommonMark wants the
+    closing marker on a line of its own, so the fence runs on to the next
+    bare marker or to the end of the doc, and the sections in between render
+    as code. Like a compiler recovering from an error, the fence is cut at
+    its first line that ends in its marker after text, and the rest of the
+    doc is parsed again as Markdown (line numbers kept). A fence that runs to
+    the end of the doc with no such line is only reported.
+    """
+    lines = body.split("\n")
+    found: list[tuple[int, int]] = []
+    k = 0
+    while k < len(tokens) and len(found) < _MAX_FENCE_RECOVERIES:
+        tok = tokens[k]
+        k += 1
+        if tok.type != "fence" or tok.level != 0 or not tok.map:
+            continue
+        first, end = tok.map
+        mark = tok.markup
+        close = next(
+            (
+                j for j in range(first + 1, min(end, len(lines)))
+                if lines[j].rstrip().endswith(mark) and lines[j].rstrip()[: -len(mark)].strip(mark[0] + " \t")
+            ),
+            None,
+        )
+        if close is None:
+            continue
+        found.append((first + 1, close + 1))
+        cut = lines[close].rstrip()[: -len(mark)]
+        fixed = tok.copy(map=[first, close + 1], content="\n".join([*lines[first + 1 : close], cut]) + "\n")
+        # blank lines in place of what came before keep the rest's line numbers
+        rest = md.parse("\n" * (close + 1) + "\n".join(lines[close + 1 :]), env)
+        tokens = [*tokens[: k - 1], fixed, *rest]
+    last = tokens[-1] if tokens else None
+    if last is not None and last.type == "fence" and last.level == 0 and last.map:
+        first, end = last.map
+        closing = lines[end - 1].strip() if first < end - 1 < len(lines) else ""
+        closed = bool(closing) and set(closing) == {last.markup[0]} and len(closing) >= len(last.markup)
+        if not closed and not any(line.strip() for line in lines[end:]):
+            found.append((first + 1, 0))
+    return tokens, found
+
+
 def _list_labels(
     tokens: list[Token],
     start: int,
@@ -602,7 +659,7 @@ def parse(
         source = _DATA_URI_RE.sub(lambda m: m.group(1) + "\n" * m.group(0).count("\n"), source)
     body, fm, fm_error, fm_lines, fm_end = _split_front_matter(source)
     env: dict[str, Any] = {}  # link reference definitions, for on-demand inline parsing
-    tokens = _markdown().parse(body, env)
+    tokens, open_fences = _recover_open_fences(_markdown(), body, _markdown().parse(body, env), env)
     line_count = source.count("\n") + (0 if source.endswith("\n") or not source else 1)
 
     headings: list[tuple[str, int, int, bool]] = []  # (title, level, line, pseudo)
@@ -787,6 +844,7 @@ def parse(
         status=status,
         line_count=line_count,
         template_lines=template_lines,
+        open_fences=tuple(open_fences),
     )
 
 

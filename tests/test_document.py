@@ -513,3 +513,19 @@ def test_a_team_section_with_owner_lines_keeps_its_id() -> None:
     md = "---\nkind: hypothesis\n---\n# Idea card\n## Team\n\nOwner: Alice Smith\nReviewers: Bob, Carol\n\n## Idea\nX.\n"
     # (the H1 names the card, not its idea: "## Idea" is that)
     assert [s.id for s in parse(md).sections() if s.level] == [None, "resources", "idea"]
+
+
+def test_a_fence_closed_after_text_is_cut_there_and_the_rest_is_read() -> None:
+    md = "## Data\nLogs.\n```text\nsrc/ab_split.py```\n\n## Metrics\nCTR +2%.\n```\nPOST /predict```\n## Risks\nx\n"
+    doc = parse(md)
+    assert [(s.line, s.id) for s in doc.sections()] == [(1, "data"), (6, "metrics"), (10, "risks")]
+    assert doc.open_fences == ((3, 4), (8, 9))
+    assert {3, 4, 8, 9} <= doc.code_lines and 6 not in doc.code_lines
+    assert "CTR +2%" in doc.section("metrics").text()  # type: ignore[union-attr]
+
+
+def test_a_fence_never_closed_swallows_the_rest() -> None:
+    doc = parse("## Data\nLogs.\n```python\nx = 1\n## Metrics\nCTR.\n")
+    assert [s.id for s in doc.sections()] == ["data"]
+    assert doc.open_fences == ((3, 0),)
+

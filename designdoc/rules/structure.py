@@ -582,3 +582,58 @@ def unknown_suppression(doc: Document, ctx: Context) -> Iterator[Problem]:
         close = difflib.get_close_matches(ident, names, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "see `designdoc rules`."
         yield ctx.problem(line, f"Unknown rule '{ident}' in a suppression comment: {hint}", section=None)
+
+
+@rule(
+    code="DD106",
+    name="unclosed-code-fence",
+    severity="warning",
+    summary="A code fence is never closed, so everything below it renders as code.",
+)
+def unclosed_code_fence(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Close each code fence with its marker on a line of its own.
+
+    A closing ``` written at the end of a text line ("src/split.py```") does
+    not close the fence: every later heading and section renders as code and
+    readers never see them. The linter reads the doc as its author meant it
+    (cut at that line) and reports the fence here.
+
+    Fails:
+
+        ```text
+        src/ab_split.py```
+
+        ## Metrics
+
+    Passes:
+
+        ```text
+        src/ab_split.py
+        ```
+
+        ## Metrics
+    """
+    for opened, closed in doc.open_fences:
+        if closed:
+            yield ctx.problem(
+                closed,
+                ctx.say(
+                    f"The code fence opened at line {opened} is not closed: a closing marker after text on "
+                    "this line does not count. Put it on a line of its own; as written, everything below "
+                    "renders as code.",
+                    f"Блок кода, открытый в строке {opened}, не закрыт: закрывающий маркер после текста в этой "
+                    "строке не считается. Перенесите его на отдельную строку, иначе всё ниже отображается как код.",
+                ),
+                section=None,
+            )
+        else:
+            yield ctx.problem(
+                opened,
+                ctx.say(
+                    "This code fence is never closed: everything below it renders as code. Close it with "
+                    "its marker on a line of its own.",
+                    "Этот блок кода не закрыт: всё ниже отображается как код. Закройте его маркером на "
+                    "отдельной строке.",
+                ),
+                section=None,
+            )

@@ -271,3 +271,24 @@ def test_missing_section_points_at_a_lookalike_heading() -> None:
     md = "---\nkind: full\n---\n## Goals\nx\n## Monitorng\ndashboards\n"
     (p,) = [p for p in lint_text(md, select=["missing-section"]) if p.section == "monitoring"]
     assert "'Monitorng' (line 6)" in p.message
+
+
+FENCE = "unclosed-code-fence"
+
+
+@pytest.mark.parametrize(
+    "md, expected",
+    [
+        # a closing marker after text closes nothing: reported on its line ...
+        ("## Data\nLogs.\n```text\nsrc/ab_split.py```\n\n## Metrics\nCTR.\n", [(4, FENCE)]),
+        ("## Данные\nЛоги.\n```text\nsrc/ab_split.py```\n\n## Метрики\nCTR.\n", [(4, FENCE)]),
+        # ... a fence never closed at all on its opening line
+        ("## Data\nLogs.\n```python\nx = 1\n\n## Metrics\nCTR.\n", [(3, FENCE)]),
+        # closed fences, also on the doc's last line, and a marker inside a closed fence
+        ("## Data\n```text\nsrc/ab_split.py\n```\n## Metrics\nCTR.\n", []),
+        ("## Data\n```text\nsrc/ab_split.py\n```", []),
+        ("## Data\n````md\nclose with ```\n````\n", []),
+    ],
+)
+def test_unclosed_code_fence(md: str, expected: list[tuple[int, str]]) -> None:
+    assert check(md, FENCE) == expected
