@@ -383,6 +383,10 @@ def test_hypothesis(md, expected):
     # one metric labelled as the test's names it; a list of metrics does not
     ("## A/B-тест\nМетрика: CTR. Сплит по user_id.\n", []),
     ("## A/B-тест\nМетрики: CTR, выручка, удержание. Сплит по user_id.\n", [(1, "ab-no-primary-metric")]),
+    # a "Primary - …" line names it; "Key - …" over a non-metric does not
+    ("## A/B test\nSplit by client id.\n### Metrics\nPrimary - F1 for the default class.\n", []),
+    ("## A/B-тест\nСплит по client_id.\n### Метрики\nОсновная - F1-score для класса дефолта.\n", []),
+    ("## A/B test\nSplit by client id.\n- Key - the hash of client_id.\n", [(1, "ab-no-primary-metric")]),
 ])
 def test_primary_metric(md, expected):
     assert check(md, "ab-no-primary-metric") == expected
@@ -425,6 +429,9 @@ def test_aa_test(md, expected):
      [(1, "ab-no-stop-criteria")]),
     ("## Пилот\n### Что считаем успешным пилотом\nТочность не ниже 90%.\n",
      [(1, "ab-no-stop-criteria")]),
+    # ... but with its failure branch it is one
+    ("## A/B test\nThe test is successful if F1(v2) > F1(v1) with p < 0.05. Otherwise we keep v1.\n", []),
+    ("## A/B-тест\nТест успешен, если F1(v2) > F1(v1) с p < 0.05. Иначе оставляем v1.\n", []),
 ])
 def test_stop_criteria(md, expected):
     assert check(md, "ab-no-stop-criteria") == expected
