@@ -32,6 +32,13 @@ _NUMBERING_RE = re.compile(
 _PREFIX_WORDS = 3
 _PREFIX_MIN_WORDS = 5
 _STAGE_WORDS = frozenset({"", "этап", "шаг", "step", "stage", "phase", "фаза", "итерация", "iteration"})
+# An enumerated alternative before a colon or dash ("Plan B — Sentiment
+# surprise", "Option 2: …", «Вариант Б — …») numbers the options and names no
+# section: the heading is what follows it.
+_ENUMERATED_RE = re.compile(
+    r"^\W*(?:plan|option|variant|scenario|alternative|план|вариант|сценарий)\s+(?:[a-zа-яё]|\d+)\b\s*[:—–-]\s*(\S.*)$",
+    re.I,
+)
 # A stage or step enumerator written loosely: "Этап - 2 анализ …", "Этап №3 …",
 # "Stage 2 data prep", or the bare "Этап 3" left before a dash ("Этап 3 — …").
 # The stage word with its number is an enumerator, not the word "stages" of a plan.
@@ -261,6 +268,11 @@ class Catalog:
         if _TIER_RE.match(title) and not _MOSCOW_WORD_RE.search(title):
             self._memo[key] = None
             return None
+        enumerated = _ENUMERATED_RE.match(title)
+        if enumerated:
+            found = self.match(enumerated.group(1), kind)
+            self._memo[key] = found
+            return found
         found = self._match(title, kind)
         if found is None:
             # "Эксперимент: сплит по магазинам, 4 недели" / "Rollout — plan B":

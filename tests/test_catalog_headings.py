@@ -69,6 +69,12 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         # review: a heading with both risk and scoring words is still the risk register
         ("Risk assessment and scoring", "risks"),
         ("Оценка и скоринг рисков", "risks"),
+        # an enumerated alternative numbers the options: the heading is what follows it
+        ("Plan B — Sentiment Surprise (Rolling Delta)", None),
+        ("Plan A — Replace Embedding with Scalar Probability Score (Low cost)", None),
+        ("Вариант Б — откат на правила", "rollback"),
+        ("Plan B", "rollback"),
+        ("Plan B: fallback to rules", "rollback"),
         # pronouns dilute nothing: "them" is no second topic
         ("Risks and how we handle them", "risks"),
         ("Риски и как мы с ними работаем", "risks"),
