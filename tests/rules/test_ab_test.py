@@ -631,6 +631,10 @@ def test_pilot_success_bar_outside_the_ab_section(md, rule, expected):
     ("## A/B-тест\nРандомизация по hash(order_id) mod 2.\n", []),
     ("## A/B-тест\nДелим трафик по store_id.\n", []),
     ("## A/B test\nTreatment: ranked queue; control: FIFO.\n", [(1, "ab-no-split-unit")]),
+    # "a hash of <column>_id" in words
+    ("## A/B test\nGroups are assigned by a hash of application_id.\n", []),
+    ("## A/B-тест\nГруппу назначаем через хэш от application_id.\n", []),
+    ("## A/B-тест\nХэш пароля хранится в БД.\n", [(1, "ab-no-split-unit")]),
 ])
 def test_split_by_hash_of_an_id_column(md, expected):
     assert check(md, "ab-no-split-unit") == expected

@@ -324,6 +324,8 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("Предпочтение отдаём полноте.", False),
     ("Recall > 0.70 | Важно не пропустить успешные стартапы.", False),
     ("It is important not to miss a fraudulent transfer.", False),
+    ("Recall по рискованным классам: важнее не пропустить риск.", False),
+    ("Важнее не пропустить дедлайн, чем вылизать код.", True),
     # an error in what the model outputs, given its consequence
     ("Ошибки в именах, суммах или датах могут привести к финансовым и юридическим рискам.", False),
     ("Errors in names or amounts can lead to legal and financial risks.", False),
