@@ -417,16 +417,18 @@ _MAX_FENCE_RECOVERIES = 20
 def _recover_open_fences(
     md: MarkdownIt, body: str, tokens: list[Token], env: dict[str, Any]
 ) -> tuple[list[Token], list[tuple[int, int]]]:
-    """``tokens`` with each code fence cut where its author meant to close it,
-    and the fences found open: (opening line, closing line or 0).
+    """``tokens`` with a code fence that swallows the rest of the doc cut where
+    its author meant to close it, and the fences found open: (opening line,
+    the line that was meant to close it, or 0).
 
     "```text" / "src/ab_split.py```" does not close: CommonMark wants the
-    closing marker on a line of its own, so the fence runs on to the next
-    bare marker or to the end of the doc, and the sections in between render
-    as code. Like a compiler recovering from an error, the fence is cut at
-    its first line that ends in its marker after text, and the rest of the
-    doc is parsed again as Markdown (line numbers kept). A fence that runs to
-    the end of the doc with no such line is only reported.
+    closing marker on a line of its own, so the fence runs to the end of the
+    doc and every later section renders as code. Like a compiler recovering
+    from an error, such a fence is cut at its first line that ends in its
+    marker after text, and the rest of the doc is parsed again as Markdown
+    (line numbers kept). A fence that is closed somewhere is left alone, even
+    if a line inside it ends in the marker; one that runs to the end with no
+    such line is only reported.
     """
     lines = body.split("\n")
     found: list[tuple[int, int]] = []
@@ -437,6 +439,8 @@ def _recover_open_fences(
         if tok.type != "fence" or tok.level != 0 or not tok.map:
             continue
         first, end = tok.map
+        if not _runs_to_end(tok, lines):
+            continue
         mark = tok.markup
         close = next(
             (
@@ -454,13 +458,21 @@ def _recover_open_fences(
         rest = md.parse("\n" * (close + 1) + "\n".join(lines[close + 1 :]), env)
         tokens = [*tokens[: k - 1], fixed, *rest]
     last = tokens[-1] if tokens else None
-    if last is not None and last.type == "fence" and last.level == 0 and last.map:
-        first, end = last.map
-        closing = lines[end - 1].strip() if first < end - 1 < len(lines) else ""
-        closed = bool(closing) and set(closing) == {last.markup[0]} and len(closing) >= len(last.markup)
-        if not closed and not any(line.strip() for line in lines[end:]):
-            found.append((first + 1, 0))
+    if last is not None and last.type == "fence" and last.level == 0 and last.map and _runs_to_end(last, lines):
+        found.append((last.map[0] + 1, 0))
     return tokens, found
+
+
+def _runs_to_end(fence: Token, lines: list[str]) -> bool:
+    """The fence is never closed: it runs to the doc's end without a closing marker line."""
+    first, end = fence.map  # type: ignore[misc]
+    if any(line.strip() for line in lines[end:]):
+        return False
+    last = lines[end - 1] if first < end - 1 < len(lines) else ""
+    closing = last.strip()
+    indent = len(last) - len(last.lstrip(" "))
+    mark = fence.markup
+    return not (closing and indent <= 3 and set(closing) == {mark[0]} and len(closing) >= len(mark))
 
 
 def _list_labels(

@@ -516,7 +516,7 @@ def test_a_team_section_with_owner_lines_keeps_its_id() -> None:
 
 
 def test_a_fence_closed_after_text_is_cut_there_and_the_rest_is_read() -> None:
-    md = "## Data\nLogs.\n```text\nsrc/ab_split.py```\n\n## Metrics\nCTR +2%.\n```\nPOST /predict```\n## Risks\nx\n"
+    md = "## Data\nLogs.\n```text\nsrc/ab_split.py```\n\n## Metrics\nCTR +2%.\n```text\nPOST /predict```\n## Risks\nx\n"
     doc = parse(md)
     assert [(s.line, s.id) for s in doc.sections()] == [(1, "data"), (6, "metrics"), (10, "risks")]
     assert doc.open_fences == ((3, 4), (8, 9))
@@ -528,4 +528,12 @@ def test_a_fence_never_closed_swallows_the_rest() -> None:
     doc = parse("## Data\nLogs.\n```python\nx = 1\n## Metrics\nCTR.\n")
     assert [s.id for s in doc.sections()] == ["data"]
     assert doc.open_fences == ((3, 0),)
+
+
+def test_a_closed_fence_is_left_alone_even_with_the_marker_inside() -> None:
+    # review: a prompt that quotes a fence ends a line in the marker; the fence is closed
+    md = "## Prompt\n```text\nReturn JSON wrapped in ```json ... ```\n```\n## Metrics\nCTR.\n## Risks\nx\n"
+    doc = parse(md)
+    assert [s.id for s in doc.sections()] == [None, "metrics", "risks"]
+    assert doc.open_fences == ()
 

@@ -288,6 +288,10 @@ FENCE = "unclosed-code-fence"
         ("## Data\n```text\nsrc/ab_split.py\n```\n## Metrics\nCTR.\n", []),
         ("## Data\n```text\nsrc/ab_split.py\n```", []),
         ("## Data\n````md\nclose with ```\n````\n", []),
+        # review: a closed fence whose line ends in the same marker is left alone
+        ("## Prompt\n```text\nReturn JSON wrapped in ```json ... ```\n```\n## Metrics\nCTR.\n", []),
+        # an indented code line of backticks does not close a fence
+        ("## Data\n```text\nx\n\n    ```\n", [(2, FENCE)]),
     ],
 )
 def test_unclosed_code_fence(md: str, expected: list[tuple[int, str]]) -> None:
