@@ -954,7 +954,8 @@ _CONFIRM_BY: dict[str, tuple[str, ...]] = {
 }
 
 
-_ONLINE_EVIDENCE = ("ab_live", "ab_group", "ab_split_unit", "aa_test", "ab_deferral")
+# power and MDE are sized for an online test; offline comparisons do not state them
+_ONLINE_EVIDENCE = ("ab_live", "ab_group", "ab_split_unit", "aa_test", "ab_deferral", "power", "mde")
 
 
 # A subtitle under the doc's title ("# Experiment plan" / "## Recommendation
@@ -992,6 +993,8 @@ def _drop_subtitle(root: Section) -> Section:
 # A title naming the part it plans ("# A/B test plan: …", "# Rollback plan")
 # is that part: the doc is its section.
 _TITLE_KEEPS = frozenset({"ab_test", "rollback"})
+# Section names that, alone as the title, name the whole doc ("# Plan", "# Overview").
+_TITLE_NAMES_DOC = frozenset({"timeline", "what", "how"})
 
 
 def _drop_title(root: Section, catalog: Catalog) -> Section:
@@ -1009,7 +1012,10 @@ def _drop_title(root: Section, catalog: Catalog) -> Section:
     if len(tops) != 1 or tops[0].level != 1 or root.blocks and any(b.text.strip() for b in root.blocks):
         return root
     title = tops[0]
-    if title.id is None or title.id in _TITLE_KEEPS or catalog.names_exactly(title.title, title.id):
+    if title.id is None or title.id in _TITLE_KEEPS:
+        return root
+    # "# Plan" over goals, data and metrics is a plan of the whole project
+    if title.id not in _TITLE_NAMES_DOC and catalog.names_exactly(title.title, title.id):
         return root
     inner = {s.id for s in title.walk() if s is not title and s.id}
     if len(inner) < 2:

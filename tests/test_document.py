@@ -161,6 +161,8 @@ def test_tables_keep_rows() -> None:
         ("# Why\nx\n## What\ny\n## How\nz\n", "why"),
         ("# Risks\n## Data risks\nx\n## Model risks\ny\n## Mitigation plan\nz\n", "risks"),
         ("# Deployment\n## Training pipeline\nx\n## Serving\ny\n## Monitoring\nz\n", "deployment"),
+        # second review: "# Plan" over the whole design names the project's plan, not its timeline
+        ("# Plan\n## Goals\nx\n## Data\nlogs\n## Metrics\nCTR\n", None),
         # two H1s: the first is a section of its own
         ("# Plan\n## Data\nlogs\n## Metrics\nCTR\n# Risks\nx\n", "timeline"),
     ],
@@ -375,6 +377,12 @@ def test_loose_ab_heading_needs_experiment_content(body: str, is_ab: bool) -> No
         # ... unless the plan also puts something online
         ("Retrain for 10 epochs, then a controlled experiment on 10% of traffic for two weeks.", True),
         ("После обучения на 10 эпохах — пилот в 5 магазинах, контрольная группа — остальные.", True),
+        # review: a test sized by power and MDE is online, whatever the model's epochs;
+        # "traffic logs" replayed in a backtest are not
+        ("Hypothesis: the new ranker (trained for 20 epochs) raises conversion by 2%. Power 0.8, MDE 1%.", True),
+        ("Гипотеза: новая модель (обучена за 20 эпох) поднимет конверсию. Мощность 0.8, MDE 1%.", True),
+        ("We backtest the candidates on last month's traffic logs; a controlled experiment per fold.", False),
+        ("Бэктест кандидатов на логах трафика за прошлый месяц; контролируемый эксперимент на фолдах.", False),
     ],
 )
 def test_an_offline_experiment_is_no_ab_design(body: str, is_ab: bool) -> None:

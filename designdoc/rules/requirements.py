@@ -57,7 +57,8 @@ def _gate_bar(text: str) -> bool:
     about_model = (
         _names_model_metric(text) or lexicon.has("online_metric", text) or lexicon.has("held_out", text)
     )
-    return bool(about_model and (_sets_bar(text) or lexicon.has("expected_change", text)))
+    bar = _sets_bar(text) or lexicon.has("expected_change", text) or lexicon.has("relative_bar", text)
+    return bool(about_model and bar)
 
 
 def _gate_in(text: str) -> bool:

@@ -387,6 +387,9 @@ def test_hypothesis(md, expected):
     ("## A/B test\nSplit by client id.\n### Metrics\nPrimary - F1 for the default class.\n", []),
     ("## A/B-тест\nСплит по client_id.\n### Метрики\nОсновная - F1-score для класса дефолта.\n", []),
     ("## A/B test\nSplit by client id.\n- Key - the hash of client_id.\n", [(1, "ab-no-primary-metric")]),
+    ("## A/B test\nSplit by client id.\n- Main - we roll out to 10% of users and log conversion.\n",
+     [(1, "ab-no-primary-metric")]),
+    ("## A/B-тест\nСплит по client_id.\n- Ключевая - гипотеза о росте конверсии.\n", [(1, "ab-no-primary-metric")]),
 ])
 def test_primary_metric(md, expected):
     assert check(md, "ab-no-primary-metric") == expected
@@ -432,6 +435,9 @@ def test_aa_test(md, expected):
     # ... but with its failure branch it is one
     ("## A/B test\nThe test is successful if F1(v2) > F1(v1) with p < 0.05. Otherwise we keep v1.\n", []),
     ("## A/B-тест\nТест успешен, если F1(v2) > F1(v1) с p < 0.05. Иначе оставляем v1.\n", []),
+    # second review: "otherwise we keep" something that is no model is no decision rule
+    ("## A/B test\nSplit by user for two weeks. Otherwise we keep the logs for 30 days.\n", [(1, "ab-no-stop-criteria")]),
+    ("## A/B-тест\nСплит по user_id. Иначе оставляем комментарий в тикете.\n", [(1, "ab-no-stop-criteria")]),
 ])
 def test_stop_criteria(md, expected):
     assert check(md, "ab-no-stop-criteria") == expected

@@ -25,7 +25,9 @@ LABEL = "no-label-source"
     # review: saying no synthetic data or simulator is used names no source
     ("## Data\nWe will gather the data we need. No synthetic data will be used.\n", [(1, FEAT)]),
     ("## Данные\nСоберём нужные данные; синтетические данные не используем.\n", [(1, FEAT)]),
-    ("## Data\nWe will gather the data we need; the flight simulator team is a stakeholder.\n", [(1, FEAT)]),
+    # second review: a simulator that generates the data is its source
+    ("## Data\nWe use a driving simulator (CARLA) to generate training scenes.\n", []),
+    ("## Данные\nПолёты записываем на лётном симуляторе.\n", []),
     ("## Data\nTODO\n", []),  # placeholder-text covers it
     ("## Goals\nX.\n", []),
 ])

@@ -365,6 +365,10 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("A missed deploy window is a serious incident for the release team.", True),
     ("Пропуск окна выкладки считается серьёзным инцидентом.", True),
     ("Пропустить ретро хуже, чем перенести его.", True),
+    # second review: a miss that is no model error, and "since" as time, give no reason
+    ("We reduce misses since the last release.", True),
+    ("Reducing latency misses because of GC pauses.", True),
+    ("Снижение пропусков данных, так как ETL падает.", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
@@ -440,6 +444,10 @@ def test_error_cost_review_wordings(text, fires):
     ("## Требования\nПакетно.\nМодель не допускается к продакшену, если нет документации.\n", [(1, READY)]),
     ("## Требования\nПакетно.\nМагазинов: не менее 20 на пилоте.\n", [(1, READY)]),
     ("## Модель\nМодель должна показать прирост скорости на тестовом стенде.\n", [(1, READY)]),
+    # second review: a gate's relative bar counts
+    ("## Metrics\nAUROC.\nRegression gate: a new version must beat current on AUROC.\n", []),
+    ("## Метрики\nAUROC.\nКритерии выкатки: новая версия не хуже текущей по AUROC на отложенной выборке.\n", []),
+    ("## Model\nLogReg first. The approach is accepted only if it beats the baseline on the held-out month.\n", []),
     # a component kept only on evidence from the backtest; a retraining trigger is no bar
     ("## Model\nThe weather correction goes into the final forecast only if the backtest shows a gain.\n", []),
     ("## Решение\nПогодная поправка входит в финальный прогноз, только если бэктест показывает прирост.\n", []),
