@@ -365,6 +365,11 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("A missed deploy window is a serious incident for the release team.", True),
     ("Пропуск окна выкладки считается серьёзным инцидентом.", True),
     ("Пропустить ретро хуже, чем перенести его.", True),
+    # a low recall (or precision) accepted for the sake of the other says which error is cheaper
+    ("For auto-close a low recall is acceptable, but not a low precision.", False),
+    ("Для автозакрытия допустима низкая полнота, но не низкая точность.", False),
+    ("Low latency is acceptable for batch jobs.", True),
+    ("Допустима низкая скорость обучения.", True),
     # second review: a miss that is no model error, and "since" as time, give no reason
     ("We reduce misses since the last release.", True),
     ("Reducing latency misses because of GC pauses.", True),
