@@ -721,6 +721,14 @@ def test_review_regressions(md, rule):
     ("## A/B-тест\nНа тестовой выборке модель учитывает недельную сезонность.\n", "ab-no-duration",
      [(1, "ab-no-duration")]),
     ("## A/B test\nThe test covers all users.\n", "ab-no-duration", [(1, "ab-no-duration")]),
+    # a lower bound in days, or a run length in hours, is a duration too
+    ("## Пилот\nТест идёт не менее суток.\n", "ab-no-duration", []),
+    ("## Пилот\nТест идёт минимум двое суток.\n", "ab-no-duration", []),
+    ("## Пилот\nТест идёт 72 часа.\n", "ab-no-duration", []),
+    ("## A/B test\nThe test runs for at least 48 hours.\n", "ab-no-duration", []),
+    ("## A/B test\nThe test runs for at least a day.\n", "ab-no-duration", []),
+    ("## A/B test\nLabels arrive within 48 hours.\n", "ab-no-duration", [(1, "ab-no-duration")]),
+    ("## Пилот\nМетки приходят через 48 часов.\n", "ab-no-duration", [(1, "ab-no-duration")]),
 ])
 def test_fresh9_wordings(md, rule, expected):
     assert check(md, rule) == expected
