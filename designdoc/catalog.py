@@ -65,12 +65,23 @@ _MEMO_MAX = 4096
 _TIER_RE = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:priority|приоритет)\s*(?:№\s*|#\s*)?(?:[a-e]|\d+|p\d)(?![\w/])", re.I
 )
+# The model's own output in a risk-scoring product ("Risk Stratification",
+# "Risk Aggregation", «Стратификация риска») is a modelling topic, not the doc's
+# risk register; adjacency matters: "Risk assessment and scoring" is one.
+_RISK_OUTPUT_RE = re.compile(
+    r"\brisk[- ](?:scor|predict|aggregat|stratif|classif|estimat)\w*"
+    r"|\b(?:прогноз|предсказани|стратификаци|агрегаци)\w*\s+риск\w*|\bриск[- ]?скоринг\w*",
+    re.IGNORECASE,
+)
 _MOSCOW_WORD_RE = re.compile(
     r"\b(?:must|should|could|won'?t|wont|moscow|nice[- ]to[- ]have)\b|обязательн|желательн|не будем|не делаем",
     re.I,
 )
 # A bracketed note or translation beside a title: "[at the approval stage]", "(Constraints)".
 _BRACKET_RE = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
+# "Baseline и метрики выбора": two topics joined by a conjunction, each too
+# short a share of the heading to match on its own.
+_CONJUNCTION_RE = re.compile(r"\s+(?:and|и|&|\+)\s+", re.IGNORECASE)
 # Text after the first colon or spaced dash of a heading is a summary, not its title.
 _HEAD_RE = re.compile(r"\s*[:：]\s|\s[—–-]\s")
 
@@ -300,6 +311,16 @@ class Catalog:
             words = [w for w in normalise_heading(title).split() if w not in FILLER]
             if len(words) >= _PREFIX_MIN_WORDS:
                 found = self._match(" ".join(words[:_PREFIX_WORDS]), kind)
+        if found == "risks" and _RISK_OUTPUT_RE.search(title):
+            rest = _RISK_OUTPUT_RE.sub(" ", title)
+            found = self.match(rest, kind) if rest.strip() else None
+        if found is None:
+            # When every topic of "X and Y" names a section, the first one
+            # names the heading; "Что чем решается и почему" is one question.
+            parts = _CONJUNCTION_RE.split(title)
+            named = [self._match(p, kind) for p in parts] if 2 <= len(parts) <= 3 else []
+            if named and all(named):
+                found = named[0]
         self._memo[key] = found
         return found
 

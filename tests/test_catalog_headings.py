@@ -79,6 +79,23 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Risks and how we handle them", "risks"),
         ("Риски и как мы с ними работаем", "risks"),
         ("Этап 3 - Выбор метрик и их связь с бизнес-результатом", "metrics"),
+        # two topics joined by "and", each naming a section: the first names the heading
+        ("Baseline и метрики выбора", "baselines"),
+        ("Baseline and selection metrics", "baselines"),
+        ("Problem and research question", "goals"),
+        ("Требования к быстродействию и надежности, масштабирование", "requirements"),
+        # ... but not when a part names nothing: one question, not two topics
+        ("Что чем решается и почему", None),
+        ("Synthetic Anomaly Injection & Evaluation Framework", None),
+        ("Initialisation — and the risk that decides it", None),
+        # the model's own risk output is no risk register; adjacency decides
+        ("Risk Aggregation", None),
+        ("Risk scoring", None),
+        ("Стратификация риска", None),
+        ("Риск-скоринг", None),
+        ("Stage 3 — Risk Stratification (Model 2 — XGBoost)", "modeling"),
+        ("Risks and risk scoring", "risks"),
+        ("Risk analysis", "risks"),
     ],
 )
 def test_heading_means_section(heading: str, expected: str) -> None:
