@@ -78,6 +78,9 @@ def test_no_online_metric(md, expected):
     ("## Metrics\nConversion +2%.\n## Data\nLabels come from human evaluation by support agents.\n", [(1, OFFLINE)]),
     # ... a bare "accurate" outside the metrics does not
     ("## Metrics\nConversion +2%.\n## Goals\nAccurate recommendations for every user.\n", [(1, OFFLINE)]),
+    # overlap of a predicted span or mask with the truth
+    ("## Метрики\nОсновная метрика — коэффициент Жаккара между спанами.\n", []),
+    ("## Metrics\nThe main metric is the Jaccard score of predicted and true spans.\n", []),
 ])
 def test_no_offline_metric(md, expected):
     assert check(md, OFFLINE) == expected

@@ -374,6 +374,12 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("We reduce misses since the last release.", True),
     ("Reducing latency misses because of GC pauses.", True),
     ("Снижение пропусков данных, так как ETL падает.", True),
+    # biometric error rates compared by cost; "far" in lower case is an adverb
+    ("FAR дороже FRR: посторонний в контуре хуже очереди.", False),
+    ("FAR is more expensive than FRR for the pilot.", False),
+    ("FN is costlier than FP.", False),
+    ("FAR ≤ 1e-4 on the pilot.", True),
+    ("It is far worse to wait for the batch.", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
