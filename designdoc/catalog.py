@@ -81,6 +81,7 @@ _MOSCOW_WORD_RE = re.compile(
 _BRACKET_RE = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 # "Baseline и метрики выбора": two topics joined by a conjunction, each too
 # short a share of the heading to match on its own.
+_PLANS = ("ab_test", "rollback")
 _CONJUNCTION_RE = re.compile(r"\s+(?:and|и|&|\+)\s+", re.IGNORECASE)
 # Text after the first colon or spaced dash of a heading is a summary, not its title.
 _HEAD_RE = re.compile(r"\s*[:：]\s|\s[—–-]\s")
@@ -316,11 +317,15 @@ class Catalog:
             found = self.match(rest, kind) if rest.strip() else None
         if found is None:
             # When every topic of "X and Y" names a section, the first one
-            # names the heading; "Что чем решается и почему" is one question.
+            # names the heading, unless another is just the name of an
+            # experiment or rollback plan, whose own checks would otherwise
+            # never run ("План раскатки и пилот", but "Сроки и этапы пилота" is
+            # a timeline); "Что чем решается и почему" is one question.
             parts = _CONJUNCTION_RE.split(title)
             named = [self._match(p, kind) for p in parts] if 2 <= len(parts) <= 3 else []
             if named and all(named):
-                found = named[0]
+                plans = (n for p, n in zip(parts, named) if n in _PLANS and self.names_exactly(p, n))
+                found = next(plans, named[0])
         self._memo[key] = found
         return found
 

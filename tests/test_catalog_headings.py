@@ -84,6 +84,9 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Baseline and selection metrics", "baselines"),
         ("Problem and research question", "goals"),
         ("Требования к быстродействию и надежности, масштабирование", "requirements"),
+        # ... unless a later part is just the name of an experiment or rollback plan
+        ("План раскатки и пилот", "ab_test"),
+        ("Сроки и этапы пилота", "timeline"),
         # ... but not when a part names nothing: one question, not two topics
         ("Что чем решается и почему", None),
         ("Synthetic Anomaly Injection & Evaluation Framework", None),

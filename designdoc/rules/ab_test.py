@@ -731,7 +731,8 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     sc = _ab(doc)
     if sc is None:
         return
-    for text in (sc.text, text_of(doc, "requirements"), _ab_sentences(doc)):
+    # Guardrails often sit under the metrics with their breach actions.
+    for text in (sc.text, text_of(doc, "requirements"), text_of(doc, "metrics"), _ab_sentences(doc)):
         if lexicon.has("stop_criteria", text):
             return
     yield ctx.problem(

@@ -438,6 +438,13 @@ def test_aa_test(md, expected):
     # second review: "otherwise we keep" something that is no model is no decision rule
     ("## A/B test\nSplit by user for two weeks. Otherwise we keep the logs for 30 days.\n", [(1, "ab-no-stop-criteria")]),
     ("## A/B-тест\nСплит по user_id. Иначе оставляем комментарий в тикете.\n", [(1, "ab-no-stop-criteria")]),
+    # a guardrail's breach with its action, often written under the metrics
+    ("## Пилот\nТри этапа.\n## Метрики\n- FRR > 5% — автоматическое переключение на карточный доступ.\n", []),
+    ("## Pilot\nThree stages.\n## Metrics\n- FRR > 5% — automatic switch to card access.\n", []),
+    ("## Pilot\nIf FRR > 5%, switch the gate back to cards.\n", []),
+    ("## Пилот\nТри этапа.\n## Метрики\n**Действия при пробитии порогов:** разбор причин.\n", []),
+    ("## Pilot\nThree stages.\n## Metrics\nAccuracy ≥ 90% - stopping at epoch 10.\n", [(1, "ab-no-stop-criteria")]),
+    ("## Pilot\nThree stages.\n## Metrics\nFRR > 5% — stop the pilot.\n", []),
 ])
 def test_stop_criteria(md, expected):
     assert check(md, "ab-no-stop-criteria") == expected
