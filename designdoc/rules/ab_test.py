@@ -367,9 +367,11 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     if lexicon.has("ab_primary", sc.text):
         return
     # "Primary: conversion", «Метрика: конверсия» — a label over a metric, not "Target: 3–5 schools".
+    # A sub-heading is such a label over its own lines ("### Primary" over "- Revenue per mille").
+    labelled = [f"{sub.title}: {sub.text()}" for top in sc.sections for sub in top.walk() if sub is not top]
     if any(
         lexicon.has("ab_metric_label", s) and (lexicon.has("online_metric", s) or lexicon.has("offline_metric", s))
-        for s in sentences(sc.text)
+        for s in (*sentences(sc.text), *labelled)
     ):
         return
     # A metric the test is compared on, powered for (MDE) or judged by names
@@ -443,7 +445,8 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     if lexicon.has("ab_guardrail", sc.text) or lexicon.has("ab_guardrail", elsewhere):
         return
     # A bound on an operational measure in the design or the pilot's success
-    # criteria keeps it from getting worse: "response time ≤ 3 s", «доступность ≥ 99,5%».
+    # criteria keeps it from getting worse: "response time ≤ 3 s", «доступность ≥ 99,5%»;
+    # so does a stop rule on it: "if complaints grow rapidly, stop the experiment".
     pilot = [without_placeholders(clean_text(sec)) for sec in _pilot_success(sc, doc)]
     for text in (sc.text, *pilot):
         if not lexicon.has("guardrail_measure", text):
@@ -451,7 +454,7 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
         for sent in sentences(text):
             if (
                 lexicon.has("guardrail_measure", sent)
-                and lexicon.has("bound", sent)
+                and (lexicon.has("bound", sent) or lexicon.has("stop_criteria", sent))
                 and not lexicon.has("ab_primary", sent)
                 and not lexicon.has("ab_metric_label", sent)
             ):

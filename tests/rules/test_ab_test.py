@@ -876,3 +876,21 @@ def test_primary_metric_is_one_metric_not_a_list(md, expected):
 ])
 def test_second_review_wordings(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # a sub-heading labels the metric under it
+    ("# A/B testing\n## Primary\n- Revenue per mille\n## Guardrails\n- User time spent\n", "ab-no-primary-metric", []),
+    ("# A/B-тест\n## Основная метрика\n- Конверсия в покупку\n", "ab-no-primary-metric", []),
+    ("# A/B testing\n## Guardrails\n- Conversion rate\n", "ab-no-primary-metric", [(1, "ab-no-primary-metric")]),
+    # a stop rule on an operational measure guards it
+    ("## A/B test\nControl the number of complaints and appeals: if they grow rapidly, stop the experiment.\n",
+     "ab-no-guardrail-metric", []),
+    ("## A/B test\nIf revenue grows, stop the experiment and ship.\n", "ab-no-guardrail-metric",
+     [(1, "ab-no-guardrail-metric")]),
+    # a share of units the model is tried on is the split unit
+    ("## A/B test\nThen try the model on 1-5% of users and measure time in app.\n", "ab-no-split-unit", []),
+    ("## A/B test\nThen try the model on the new data.\n", "ab-no-split-unit", [(1, "ab-no-split-unit")]),
+])
+def test_fresh31_wordings(md, rule, expected):
+    assert check(md, rule) == expected

@@ -22,6 +22,10 @@ RULE = "no-simple-baseline"
     ("## Бейзлайн\nКонстанта — медиана продаж.\n", []),
     ("## Бейзлайн\nТекущее решение.\n", []),
     ("## Goals\nX.\n", []),
+    # an average written short, or a solution with no model at all
+    ("## Baseline\nTime = distance / historical avg speed, summed over segments.\n", []),
+    ("## Baseline\nSegment-speed summation: simple, no ML.\n", []),
+    ("## Бейзлайн\nСуммирование времени по сегментам: просто, без ML.\n", []),
 ])
 def test_no_simple_baseline(md, expected):
     assert check(md, RULE) == expected

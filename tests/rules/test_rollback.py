@@ -19,6 +19,7 @@ OWNER = "rollback-no-owner"
     ("## Rollback\n| Trigger | Action |\n|---|---|\n| p99 > 300 ms | flag off |\n", []),
     ("## Откат\n| Условие | Действие |\n|---|---|\n| рост жалоб | откат |\n", []),
     ("## Goals\nX.\n", []),
+    ("## Fallback\nIn case of model failing - operators check the users manually.\n", []),
 ])
 def test_rollback_no_trigger(md, expected):
     assert check(md, TRIG) == expected
@@ -38,6 +39,10 @@ def test_rollback_no_trigger(md, expected):
     ("## Failure handling\nIf data checks fail, no outputs are published and the on-call analyst re-runs it.\n", []),
     ("## Действия при сбое\nЕсли проверки данных не прошли, новые скоры не публикуются, дежурный аналитик "
      "перезапускает расчёт.\n", []),
+    # people take the work over by hand, on a model failure
+    ("## Fallback\nIn case of model failing - operators check the complained-about users manually.\n", []),
+    ("## Фолбэк\nВ случае отказа модели операторы проверяют жалобы вручную.\n", []),
+    ("## Fallback\nIf recall drops, we label 100 more examples.\n", [(1, ACT)]),
 ])
 def test_rollback_no_action(md, expected):
     assert check(md, ACT) == expected
