@@ -79,6 +79,10 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Risks and how we handle them", "risks"),
         ("Риски и как мы с ними работаем", "risks"),
         ("Этап 3 - Выбор метрик и их связь с бизнес-результатом", "metrics"),
+        # the business task is the goal; "NFR" abbreviates the non-functional requirements
+        ("Business task", "goals"),
+        ("NFR", "requirements"),
+        ("False Reject (FR)", None),
         # two topics joined by "and", each naming a section: the first names the heading
         ("Baseline и метрики выбора", "baselines"),
         ("Baseline and selection metrics", "baselines"),
