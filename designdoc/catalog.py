@@ -323,9 +323,8 @@ class Catalog:
             # a timeline); "Что чем решается и почему" is one question.
             parts = _CONJUNCTION_RE.split(title)
             named = [self._match(p, kind) for p in parts] if 2 <= len(parts) <= 3 else []
-            if named and all(named):
-                plans = (n for p, n in zip(parts, named) if n in _PLANS and self.names_exactly(p, n))
-                found = next(plans, named[0])
+            plans = (n for p, n in zip(parts, named) if n in _PLANS and self.names_exactly(p, n))
+            found = next(plans, named[0] if named and all(named) else None)
         self._memo[key] = found
         return found
 
@@ -411,7 +410,11 @@ class Catalog:
         scores = {k: len(found & set(v)) for k, v in self.kinds.items()}
         # why/what/how also match full-doc words; a one-pager needs two of them
         # and few full-doc sections of its own.
-        if scores.get("hypothesis", 0) >= 3 and scores["hypothesis"] >= scores.get("full", 0) - 1:
+        # A card holds one experiment: two sibling ideas ("Гипотеза 1",
+        # "Гипотеза 2") are a backlog of hypotheses inside a bigger doc.
+        idea_levels = [lv for i, lv in zip(ids, levels or [0] * len(ids)) if i == "idea"]
+        backlog = any(idea_levels.count(lv) >= 2 for lv in idea_levels)
+        if scores.get("hypothesis", 0) >= 3 and scores["hypothesis"] >= scores.get("full", 0) - 1 and not backlog:
             return "hypothesis"
         if levels is not None and len(levels) == len(ids):
             repeated = [lv for lv in set(levels) if levels.count(lv) >= 2]

@@ -91,6 +91,8 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         # ... unless a later part is just the name of an experiment or rollback plan
         ("План раскатки и пилот", "ab_test"),
         ("Сроки и этапы пилота", "timeline"),
+        # ... even when the other topic names nothing
+        ("План пилота и раскатки", "ab_test"),
         # ... but not when a part names nothing: one question, not two topics
         ("Что чем решается и почему", None),
         ("Synthetic Anomaly Injection & Evaluation Framework", None),

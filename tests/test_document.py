@@ -229,6 +229,11 @@ def test_depths_follow_a_bold_labelled_list_item() -> None:
          "### Option 2\n#### What we do\nc\n#### Why\nd\n## 3. Metrics\ne\n", "full"),
         ("# Гипотезы\n## 1. Проблема\nx\n## 2. Решения\n### Уровень 0\n#### Что делаем\na\n#### Зачем\nb\n"
          "### Уровень 1\n#### Что делаем\nc\n#### Зачем\nd\n## 3. Метрики\ne\n", "full"),
+        # a backlog of several hypothesis cards inside a product doc is no card
+        ("# Product design\n## Проблема\nx\n## Бэклог гипотез\n### Гипотеза 1\na\n#### Ожидаемый эффект\nb\n"
+         "### Гипотеза 2\nc\n#### Ожидаемый эффект\nd\n## Метрики\ne\n## Затраты\nf\n", "full"),
+        ("# Гипотеза: пуш через 2 часа\n## Гипотеза\na\n## Ожидаемый эффект\nb\n## Риски\nc\n## Ресурсы\nd\n",
+         "hypothesis"),
     ],
 )
 def test_kind_inference(md: str, kind: str) -> None:
