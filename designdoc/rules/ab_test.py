@@ -81,11 +81,21 @@ def _ab(doc: Document) -> Scope | None:
 # "power=0.8", "mde = 0.02". Code is not read as text, but these assignments
 # state the design as plainly as a sentence would.
 _ALPHA_CODE_RE = re.compile(
-    r"\b(?:alpha|significance(?:_level)?|sig_level)\s*[=:]\s*0?\.(?:0\d*|10*)\b", re.I
+    r"\b(?:alpha|significance(?:_level)?|sig_level)[\"']?\s*[=:]\s*0?\.(?:0\d*|10*)\b", re.I
 )  # a test level (≤ 0.1); "Ridge(alpha=0.5)" elsewhere in a doc is regularisation
 # (power as a share: "power: 250" in a GPU config is watts)
 _POWER_CODE_RE = re.compile(
-    r"\bpower\s*[=:]\s*0?\.\d|\b(?:mde|min(?:imum)?_detectable_effect|effect_size)\s*[=:]\s*\d?\.?\d", re.I
+    r"\b(?:(?:required|target|stat|statistical)_)?power[\"']?\s*[=:]\s*0?\.\d"
+    r"|\b(?:mde|min(?:imum)?_detectable_effect|effect_size)[\"']?\s*[=:]\s*\d?\.?\d",
+    re.I,
+)
+# A config's primary metric ('"primary": "add_to_cart_rate"') and an assignment
+# that hashes a unit's id ('md5(f"{user_id}:{experiment_id}")') in the A/B code.
+_PRIMARY_CODE_RE = re.compile(r"\bprimary(?:_metric)?[\"']?\s*[=:]\s*[\"'\[]?\s*[\"']?[a-z]", re.I)
+_SPLIT_CODE_RE = re.compile(
+    r"\b(?:hash\w*|md5|sha\d*\w*|murmur\w*|assign\w*|bucket\w*)\b[^\n]{0,60}?"
+    r"\b(?:user|customer|session|account|device|visitor|client|cookie)_?id\b",
+    re.I,
 )
 
 
@@ -346,7 +356,8 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     churn"). A "Primary metric:" line under Metrics counts too, and so does a
     pilot's success criterion with a number («Критерии успешности пилота:
     recall ≥ 0,85»), under the pilot or in a section whose heading names the
-    pilot («Метрики успеха пилота»).
+    pilot («Метрики успеха пилота»). A config in the A/B section's code
+    names it too (`"primary": "add_to_cart_rate"`).
 
     Fails:
 
@@ -364,7 +375,7 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     sc = _ab(doc)
     if sc is None:
         return
-    if lexicon.has("ab_primary", sc.text):
+    if lexicon.has("ab_primary", sc.text) or _PRIMARY_CODE_RE.search(_code_text(sc)):
         return
     # "Primary: conversion", «Метрика: конверсия» — a label over a metric, not "Target: 3–5 schools".
     # A sub-heading is such a label over its own lines ("### Primary" over "- Revenue per mille").
@@ -483,7 +494,8 @@ def ab_no_split_unit(doc: Document, ctx: Context) -> Iterator[Problem]:
     Recognised: "split by user id", "randomised per session", "accounts are
     randomised 50/50", "unit of randomisation", "switchback", "6 hotels of
     40", «рандомизация по пользователям», «сплит по user_id», «делятся
-    случайно по user_id», «на уровне магазинов».
+    случайно по user_id», «на уровне магазинов»; in the A/B section's own
+    code, an assignment that hashes a unit's id (`md5(f"{user_id}:{exp}")`).
 
     Fails:
 
@@ -502,6 +514,8 @@ def ab_no_split_unit(doc: Document, ctx: Context) -> Iterator[Problem]:
     if sc is None:
         return
     if lexicon.has("ab_split_unit", sc.text) or lexicon.has("ab_split_unit", _ab_sentences(doc)):
+        return
+    if _SPLIT_CODE_RE.search(_code_text(sc)):
         return
     yield ctx.problem(
         sc.anchor,

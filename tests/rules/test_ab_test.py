@@ -894,3 +894,22 @@ def test_second_review_wordings(md, rule, expected):
 ])
 def test_fresh31_wordings(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # an experiment config and an assignment function in the A/B section's code state the design
+    ('## A/B test\nTwo weeks.\n```python\nexperiment = {"metrics": {"primary": "add_to_cart_rate"}}\n```\n',
+     "ab-no-primary-metric", []),
+    ('## A/B test\nTwo weeks.\n```python\nexperiment = {"metrics": {"guardrails": ["p99_ms"]}}\n```\n',
+     "ab-no-primary-metric", [(1, "ab-no-primary-metric")]),
+    ('## A/B test\nTwo weeks.\n```python\nh = hashlib.md5(f"{user_id}:{experiment_id}".encode())\n```\n', "ab-no-split-unit", []),
+    ('## A/B test\nTwo weeks.\n```python\nlog.info("served", extra={"model": name})\n```\n', "ab-no-split-unit",
+     [(1, "ab-no-split-unit")]),
+    ('## A/B test\nTwo weeks.\n```json\n{"required_power": 0.8, "min_detectable_effect": 0.02}\n```\n', "ab-no-power-or-mde", []),
+    ('## A/B-тест\nДве недели.\n```json\n{"significance_level": 0.05}\n```\n', "ab-no-significance-level", []),
+    # modelling code elsewhere is not the test's
+    ('## A/B test\nTwo weeks.\n## Modeling\n```python\nh = hashlib.md5(user_id)\n```\n', "ab-no-split-unit",
+     [(1, "ab-no-split-unit")]),
+])
+def test_design_written_as_code(md, rule, expected):
+    assert check(md, rule) == expected
