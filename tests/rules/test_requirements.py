@@ -380,6 +380,14 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("FN is costlier than FP.", False),
     ("FAR ≤ 1e-4 on the pilot.", True),
     ("It is far worse to wait for the batch.", True),
+    # one outcome preferred to an error says which error is worse
+    ("Permission service down: refuse to answer rather than risk exposing restricted content.", False),
+    ("It is better to say 'I don't know' than to give a wrong answer.", False),
+    ("Лучше отказаться от ответа, чем выдать неверный.", False),
+    ("Лучше переспросить, чем ошибиться с категорией.", False),
+    ("Use Parquet rather than CSV.", True),
+    ("Лучше раньше, чем позже.", True),
+    ("The ranker performs better than the false-positive filter.", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
