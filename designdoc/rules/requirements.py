@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from designdoc import lexicon
-from designdoc.document import Document, Section
+from designdoc.document import Block, Document, Section
 from designdoc.lexicon.scope import (
     Scope,
     body_without,
@@ -15,6 +15,7 @@ from designdoc.lexicon.scope import (
     home_or,
     sentences,
     sentences_hit,
+    tables,
     text_of,
     without_placeholders,
 )
@@ -141,7 +142,10 @@ def _success_targets(doc: Document, home: Scope) -> bool:
     level ("Gini must be no lower than the current scorecard's"); anywhere in
     the doc, a threshold on a model metric on held-out data ("SMAPE < 25% on
     the held-out test set"). A metric's own sub-section with a target line
-    ("### MAE" over "Target: < 10% of the mean price") sets one too.
+    ("### MAE" over "Target: < 10% of the mean price") sets one too, and so
+    does a target on a model metric anywhere: a line such as "R² score …
+    Target: > 0.85" or "our target is recall > 85%", or a Target column
+    holding a bar beside a model metric.
     """
     requirements = home.text
     for sec in doc.sections():
@@ -156,6 +160,16 @@ def _success_targets(doc: Document, home: Scope) -> bool:
             for line in clean_own_text(sec).split("\n")
         ):
             return True
+    # A metric's target held on a model metric: "Target: R² > 0.85", "our target is recall > 85%",
+    # or a Target column beside it in a metrics table.
+    for sec in doc.sections():
+        for line in clean_own_text(sec).split("\n"):
+            if _names_model_metric(line) and any(
+                lexicon.has("target_label", s) and lexicon.has("bar_comparison", s) for s in sentences(line)
+            ):
+                return True
+        if any(_target_table_bar(b) for b in tables(sec.blocks)):
+            return True
     # by line: "Gini; it must be no lower than the current scorecard's" splits at the semicolon
     if any(_relative_bar(line) for line in requirements.split("\n")):
         return True
@@ -166,6 +180,18 @@ def _success_targets(doc: Document, home: Scope) -> bool:
     # A result reported with "=" ("ROC-AUC = 0.71 on the test set") is no bar.
     return any(
         _model_bar(s) and lexicon.has("bar_comparison", s) for s in sentences_hit("held_out", doc_text(doc))
+    )
+
+
+def _target_table_bar(block: Block) -> bool:
+    """A row naming a model metric whose Target cell holds a bar ("| FP rate | < 2% |")."""
+    header = block.rows[0]
+    at = next((i for i, cell in enumerate(header) if lexicon.has("target_column", cell)), None)
+    if at is None:
+        return False
+    return any(
+        at < len(row) and lexicon.has("bar_comparison", row[at]) and _names_model_metric(" | ".join(row[:at]))
+        for row in block.rows[1:]
     )
 
 
@@ -208,7 +234,9 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     "accuracy should be …" or "useful for decisions" under it is no criterion.
     A model metric with a threshold on held-out data counts wherever it is
     ("PR-AUC ≥ 0.35 on the held-out month"), as does a metric held to today's
-    level («Gini не ниже, чем у текущей карты»), or an A/B design that says
+    level («Gini не ниже, чем у текущей карты»), a stated target on a model
+    metric ("R² … Target: > 0.85", "our target is recall > 85%", a Target
+    column beside a model metric), or an A/B design that says
     when the change ships ("ship the winning arm if …"). A full design doc without a
     requirements section is still asked (the report goes to its metrics, goals
     or a design section); a doc that only plans an A/B test or a rollback is not.

@@ -558,3 +558,17 @@ def test_metric_justified_by_its_error(text, fires):
 ])
 def test_a_design_covering_its_rollback_is_still_asked(md):
     assert [r for _, r in check(md, COSTS)] == [COSTS]
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a target held on a model metric, in a list item or a Target column, is a bar
+    ("## Requirements\nWeekly batch.\n## Metrics\n1. **R² score**: variance explained. Target: > 0.85.\n", []),
+    ("## Requirements\nWeekly batch.\n## Anomaly head\nAccuracy is 99.6%, but our target is recall > 85% with precision > 80%.\n", []),
+    ("## Требования\nРаз в неделю.\n## Метрики\n- recall аномалий: наша цель — не ниже 0,85.\n", []),
+    ("## Requirements\nWeekly batch.\n## Metrics\n| Metric | Target |\n|---|---|\n| False positive rate | < 2% |\n| Detection rate | > 95% |\n", []),
+    # a business target, or a model metric reported without a bar, is not
+    ("## Requirements\nWeekly batch.\n## Metrics\n| Metric | Target |\n|---|---|\n| Revenue | +5% |\n", [(1, READY)]),
+    ("## Requirements\nWeekly batch.\n## Metrics\nRecall is 0.88 on the test set. Target: weekly report.\n", [(1, READY)]),
+])
+def test_metric_targets_are_a_readiness_bar(md, expected):
+    assert check(md, READY) == expected
