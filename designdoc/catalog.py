@@ -68,9 +68,10 @@ _TIER_RE = re.compile(
 # The model's own output in a risk-scoring product ("Risk Stratification",
 # "Risk Aggregation", «Стратификация риска») is a modelling topic, not the doc's
 # risk register; adjacency matters: "Risk assessment and scoring" is one.
+# ("Risk estimation", "Risk classification", «Прогноз рисков» head registers too.)
 _RISK_OUTPUT_RE = re.compile(
-    r"\brisk[- ](?:scor|predict|aggregat|stratif|classif|estimat)\w*"
-    r"|\b(?:прогноз|предсказани|стратификаци|агрегаци)\w*\s+риск\w*|\bриск[- ]?скоринг\w*",
+    r"\brisk[- ](?:scor|predict|aggregat|stratif)\w*"
+    r"|\b(?:предсказани|стратификаци|агрегаци)\w*\s+риск\w*|\bриск[- ]?скоринг\w*",
     re.IGNORECASE,
 )
 _MOSCOW_WORD_RE = re.compile(
@@ -79,9 +80,10 @@ _MOSCOW_WORD_RE = re.compile(
 )
 # A bracketed note or translation beside a title: "[at the approval stage]", "(Constraints)".
 _BRACKET_RE = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
+# Sections whose own checks run only when a heading names them (see _CONJUNCTION_RE).
+_PLANS = ("ab_test", "rollback")
 # "Baseline и метрики выбора": two topics joined by a conjunction, each too
 # short a share of the heading to match on its own.
-_PLANS = ("ab_test", "rollback")
 _CONJUNCTION_RE = re.compile(r"\s+(?:and|и|&|\+)\s+", re.IGNORECASE)
 # Text after the first colon or spaced dash of a heading is a summary, not its title.
 _HEAD_RE = re.compile(r"\s*[:：]\s|\s[—–-]\s")
@@ -312,9 +314,16 @@ class Catalog:
             words = [w for w in normalise_heading(title).split() if w not in FILLER]
             if len(words) >= _PREFIX_MIN_WORDS:
                 found = self._match(" ".join(words[:_PREFIX_WORDS]), kind)
-        if found == "risks" and _RISK_OUTPUT_RE.search(title):
+        if found == "risks" and _RISK_OUTPUT_RE.search(title) and not self.names_exactly(title_head(title), "risks"):
+            # Without the model-output phrase, the rest decides: nothing left
+            # ("Risk Aggregation") is no register, a rest naming another section
+            # ("… (Model 2 — XGBoost)") is that one, and a rest with words of
+            # its own ("Risks: risk scoring model", «… и их митигация») stays risks.
             rest = _RISK_OUTPUT_RE.sub(" ", title)
-            found = self.match(rest, kind) if rest.strip() else None
+            if not heading_stems(rest):
+                found = None
+            else:
+                found = self.match(rest, kind) or "risks"
         if found is None:
             # When every topic of "X and Y" names a section, the first one
             # names the heading, unless another is just the name of an
@@ -412,8 +421,7 @@ class Catalog:
         # and few full-doc sections of its own.
         # A card holds one experiment: two sibling ideas ("Гипотеза 1",
         # "Гипотеза 2") are a backlog of hypotheses inside a bigger doc.
-        idea_levels = [lv for i, lv in zip(ids, levels or [0] * len(ids)) if i == "idea"]
-        backlog = any(idea_levels.count(lv) >= 2 for lv in idea_levels)
+        backlog = _idea_backlog(ids, levels, titles)
         if scores.get("hypothesis", 0) >= 3 and scores["hypothesis"] >= scores.get("full", 0) - 1 and not backlog:
             return "hypothesis"
         if levels is not None and len(levels) == len(ids):
@@ -424,6 +432,25 @@ class Catalog:
         if scores.get("one-pager", 0) >= 2 and scores.get("full", 0) <= 6:
             return "one-pager"
         return "full"
+
+
+def _idea_backlog(ids: list[str | None], levels: list[int] | None, titles: list[str] | None) -> bool:
+    """Several cards in one doc: a backlog of options, not one hypothesis card.
+
+    Two numbered ideas at one level ("Гипотеза 1", "Гипотеза 2"), or an
+    implementation or expected effect repeated at one level (under "Plan A"
+    and "Plan B"). "Hypothesis" beside "Null hypothesis" is one card's H1 and H0.
+    """
+    if levels is None or titles is None or not (len(ids) == len(levels) == len(titles)):
+        return False
+    numbered = [lv for i, lv, t in zip(ids, levels, titles) if i == "idea" and re.search(r"\d", t)]
+    if len(set(numbered)) < len(numbered):
+        return True
+    for part in ("implementation", "expected_effect"):
+        at = [lv for i, lv in zip(ids, levels) if i == part]
+        if len(set(at)) < len(at):
+            return True
+    return False
 
 
 _ONE_PAGER_TITLE_RE = re.compile(

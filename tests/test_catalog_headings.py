@@ -79,6 +79,10 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Risks and how we handle them", "risks"),
         ("Риски и как мы с ними работаем", "risks"),
         ("Этап 3 - Выбор метрик и их связь с бизнес-результатом", "metrics"),
+        # a train/validation/test split is the validation scheme, not a split test
+        ("3. Train/Validation/Test Split", "modeling"),
+        ("Разбиение на выборки", "modeling"),
+        ("Split test", "ab_test"),
         # the business task is the goal; "NFR" abbreviates the non-functional requirements
         ("Business task", "goals"),
         ("NFR", "requirements"),
@@ -104,6 +108,11 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Риск-скоринг", None),
         ("Stage 3 — Risk Stratification (Model 2 — XGBoost)", "modeling"),
         ("Risks and risk scoring", "risks"),
+        ("Risks: risk scoring model", "risks"),
+        ("Risk estimation and mitigation", "risks"),
+        ("Risk classification", "risks"),
+        ("Прогноз рисков", "risks"),
+        ("Стратификация рисков и их митигация", "risks"),
         ("Risk analysis", "risks"),
     ],
 )

@@ -234,6 +234,12 @@ def test_depths_follow_a_bold_labelled_list_item() -> None:
          "### Гипотеза 2\nc\n#### Ожидаемый эффект\nd\n## Метрики\ne\n## Затраты\nf\n", "full"),
         ("# Гипотеза: пуш через 2 часа\n## Гипотеза\na\n## Ожидаемый эффект\nb\n## Риски\nc\n## Ресурсы\nd\n",
          "hypothesis"),
+        # options each with an implementation and an expected effect are a plan of options
+        ("# Notes\n## Model\nx\n## Verdict\ny\n## Plans\n### Plan A\n#### Implementation\na\n#### Expected impact\nb\n"
+         "### Plan B\n#### Implementation\nc\n#### Expected impact\nd\n", "full"),
+        # one card's H1 and H0 are not two ideas
+        ("# Hypothesis: push at 2 h\n## Hypothesis\na\n## Null hypothesis\nb\n## Expected effect\nc\n## Risks\nd\n"
+         "## Resources\ne\n", "hypothesis"),
     ],
 )
 def test_kind_inference(md: str, kind: str) -> None:

@@ -90,13 +90,24 @@ _POWER_CODE_RE = re.compile(
     re.I,
 )
 # A config's primary metric ('"primary": "add_to_cart_rate"') and an assignment
-# that hashes a unit's id ('md5(f"{user_id}:{experiment_id}")') in the A/B code.
-_PRIMARY_CODE_RE = re.compile(r"\bprimary(?:_metric)?[\"']?\s*[=:]\s*[\"'\[]?\s*[\"']?[a-z]", re.I)
+# that hashes a unit's id ('md5(f"{user_id}:{experiment_id}")') in the A/B code;
+# a pandas "df.assign(user_id=…)" or "run_shadow(model, user_id)" is neither.
+# The metric must be a quoted name: "primary: pg-main" in a database config is no metric.
+_PRIMARY_CODE_RE = re.compile(r"\bprimary(?:_metric)?[\"']?\s*[=:]\s*\[?\s*[\"'][a-z]", re.I)
 _SPLIT_CODE_RE = re.compile(
-    r"\b(?:hash\w*|md5|sha\d*\w*|murmur\w*|assign\w*|bucket\w*)\b[^\n]{0,60}?"
+    r"(?<!\.)\b(?:hash\w*|md5|sha(?:1|256|512)|murmur\w*|assign\w*\(|bucket\w*\()[^\n]{0,60}?"
     r"\b(?:user|customer|session|account|device|visitor|client|cookie)_?id\b",
     re.I,
 )
+
+
+# A measure said to get worse: the stop rule guards it ("if complaints grow, stop"),
+# unlike a stop on a significant difference of the primary metric.
+_WORSENS_RU_RE = re.compile(r"\b(?:раст[её]т|растут|вырос\w*|увелич\w*|упад\w*|упал\w*|сниз\w*|превыс\w*|ухудш\w*)", re.I)
+
+
+def _worsens(sentence: str) -> bool:
+    return lexicon.has("change_direction", sentence) or bool(_WORSENS_RU_RE.search(sentence))
 
 
 def _code_text(sc: Scope) -> str:
@@ -465,7 +476,7 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
         for sent in sentences(text):
             if (
                 lexicon.has("guardrail_measure", sent)
-                and (lexicon.has("bound", sent) or lexicon.has("stop_criteria", sent))
+                and (lexicon.has("bound", sent) or (lexicon.has("stop_criteria", sent) and _worsens(sent)))
                 and not lexicon.has("ab_primary", sent)
                 and not lexicon.has("ab_metric_label", sent)
             ):

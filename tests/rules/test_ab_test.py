@@ -445,6 +445,17 @@ def test_aa_test(md, expected):
     ("## Пилот\nТри этапа.\n## Метрики\n**Действия при пробитии порогов:** разбор причин.\n", []),
     ("## Pilot\nThree stages.\n## Metrics\nAccuracy ≥ 90% - stopping at epoch 10.\n", [(1, "ab-no-stop-criteria")]),
     ("## Pilot\nThree stages.\n## Metrics\nFRR > 5% — stop the pilot.\n", []),
+    ("## Пилот\nТри этапа.\n## Метрики\n- FRR > 5% — переключить на карточный доступ.\n", []),
+    ("## Пилот\nТри этапа.\n## Метрики\n- FRR > 5% — возвращаемся к карточному доступу.\n", []),
+    ("## Пилот\nТри этапа.\n## Метрики\n- FRR > 5% — отключить модель.\n", []),
+    ("## Пилот\nТри этапа.\n## Метрики\n**Действие при пробитии порога:** разбор.\n", []),
+    # review: training's early stopping, a user's own switch, a class threshold are no stop rules
+    ("## Pilot\nThree stages.\n## Metrics\nValidation loss with early stopping on AUC.\n", [(1, "ab-no-stop-criteria")]),
+    ("## Пилот\nТри этапа.\n## Метрики\nКритерий остановки обучения — val loss.\n", [(1, "ab-no-stop-criteria")]),
+    ("## Pilot\nThree stages.\n## Metrics\nUsers can switch back to the classic feed at any time.\n",
+     [(1, "ab-no-stop-criteria")]),
+    ("## Pilot\nThree stages.\n## Metrics\nThreshold > 0.7 - switching the model output to the 'fraud' class.\n",
+     [(1, "ab-no-stop-criteria")]),
 ])
 def test_stop_criteria(md, expected):
     assert check(md, "ab-no-stop-criteria") == expected
@@ -736,6 +747,12 @@ def test_review_regressions(md, rule):
     ("## A/B test\nThe test runs for at least a day.\n", "ab-no-duration", []),
     ("## A/B test\nLabels arrive within 48 hours.\n", "ab-no-duration", [(1, "ab-no-duration")]),
     ("## Пилот\nМетки приходят через 48 часов.\n", "ab-no-duration", [(1, "ab-no-duration")]),
+    ("## Пилот\nТест идёт не менее 3 суток.\n", "ab-no-duration", []),
+    # review: a cache, an average or a delay in hours is no test length
+    ("## A/B test\nSplit by user. Features are cached for 24 hours.\n", "ab-no-duration", [(1, "ab-no-duration")]),
+    ("## A/B test\nSplit by user. Latency is averaged over 24 hours.\n", "ab-no-duration", [(1, "ab-no-duration")]),
+    ("## Пилот\nМетки приходят в течение 48 часов.\n", "ab-no-duration", [(1, "ab-no-duration")]),
+    ("## Пилот\nПоддержка работает 24 часа в сутки.\n", "ab-no-duration", [(1, "ab-no-duration")]),
 ])
 def test_fresh9_wordings(md, rule, expected):
     assert check(md, rule) == expected
@@ -890,7 +907,12 @@ def test_second_review_wordings(md, rule, expected):
      [(1, "ab-no-guardrail-metric")]),
     # a share of units the model is tried on is the split unit
     ("## A/B test\nThen try the model on 1-5% of users and measure time in app.\n", "ab-no-split-unit", []),
-    ("## A/B test\nThen try the model on the new data.\n", "ab-no-split-unit", [(1, "ab-no-split-unit")]),
+    ("## A/B test\nThen try the model on 5% of the budget.\n", "ab-no-split-unit", [(1, "ab-no-split-unit")]),
+    ("## A/B test\nThe test set holds 20% of the users.\n", "ab-no-split-unit", [(1, "ab-no-split-unit")]),
+    # a stop on a significant difference of the primary metric guards nothing
+    ("## A/B test\nWe stop the test when the cancellation rate difference is significant.\n",
+     "ab-no-guardrail-metric", [(1, "ab-no-guardrail-metric")]),
+    ("## A/B-тест\nЕсли жалобы резко растут — останавливаем эксперимент.\n", "ab-no-guardrail-metric", []),
 ])
 def test_fresh31_wordings(md, rule, expected):
     assert check(md, rule) == expected
@@ -907,6 +929,15 @@ def test_fresh31_wordings(md, rule, expected):
      [(1, "ab-no-split-unit")]),
     ('## A/B test\nTwo weeks.\n```json\n{"required_power": 0.8, "min_detectable_effect": 0.02}\n```\n', "ab-no-power-or-mde", []),
     ('## A/B-тест\nДве недели.\n```json\n{"significance_level": 0.05}\n```\n', "ab-no-significance-level", []),
+    # review: a database's primary, a flag, a pandas assign or a shadow run are no design
+    ('## A/B test\nTwo weeks.\n```yaml\ndatabase:\n  primary: pg-main\n```\n', "ab-no-primary-metric",
+     [(1, "ab-no-primary-metric")]),
+    ('## A/B test\nTwo weeks.\n```python\ncfg = {"primary": True}\n```\n', "ab-no-primary-metric",
+     [(1, "ab-no-primary-metric")]),
+    ('## A/B test\nTwo weeks.\n```python\ndf = df.assign(user_id=ids)\n```\n', "ab-no-split-unit",
+     [(1, "ab-no-split-unit")]),
+    ('## A/B test\nTwo weeks.\n```python\nrun_shadow(model, user_id)\n```\n', "ab-no-split-unit",
+     [(1, "ab-no-split-unit")]),
     # modelling code elsewhere is not the test's
     ('## A/B test\nTwo weeks.\n## Modeling\n```python\nh = hashlib.md5(user_id)\n```\n', "ab-no-split-unit",
      [(1, "ab-no-split-unit")]),

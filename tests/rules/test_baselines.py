@@ -26,6 +26,8 @@ RULE = "no-simple-baseline"
     ("## Baseline\nTime = distance / historical avg speed, summed over segments.\n", []),
     ("## Baseline\nSegment-speed summation: simple, no ML.\n", []),
     ("## Бейзлайн\nСуммирование времени по сегментам: просто, без ML.\n", []),
+    ("## Baseline\nThere is no ML team yet, so we start with XGBoost from a vendor.\n", [(1, RULE)]),
+    ("## Бейзлайн\nБез ML-команды берём готовый бустинг.\n", [(1, RULE)]),
 ])
 def test_no_simple_baseline(md, expected):
     assert check(md, RULE) == expected

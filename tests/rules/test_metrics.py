@@ -81,6 +81,7 @@ def test_no_online_metric(md, expected):
     # overlap of a predicted span or mask with the truth
     ("## Метрики\nОсновная метрика — коэффициент Жаккара между спанами.\n", []),
     ("## Metrics\nThe main metric is the Jaccard score of predicted and true spans.\n", []),
+    ("## Metrics\nConversion +2%.\n## Data\nNear-duplicates removed with Jaccard similarity > 0.8.\n", [(1, OFFLINE)]),
 ])
 def test_no_offline_metric(md, expected):
     assert check(md, OFFLINE) == expected

@@ -43,6 +43,10 @@ def test_rollback_no_trigger(md, expected):
     ("## Fallback\nIn case of model failing - operators check the complained-about users manually.\n", []),
     ("## Фолбэк\nВ случае отказа модели операторы проверяют жалобы вручную.\n", []),
     ("## Fallback\nIf recall drops, we label 100 more examples.\n", [(1, ACT)]),
+    ("## Fallback\nIf recall drops, we label 100 more examples manually and retrain.\n", [(1, ACT)]),
+    ("## Fallback\nIf recall drops, the on-call manually checks the dashboard.\n", [(1, ACT)]),
+    ("## Фолбэк\nЕсли полнота падает, дежурный вручную проверяет дашборд.\n", [(1, ACT)]),
+    ("## Фолбэк\nПри отказе модели операторы рассматривают заявки вручную.\n", []),
 ])
 def test_rollback_no_action(md, expected):
     assert check(md, ACT) == expected
