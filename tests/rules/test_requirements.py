@@ -388,6 +388,10 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("Use Parquet rather than CSV.", True),
     ("Лучше раньше, чем позже.", True),
     ("The ranker performs better than the false-positive filter.", True),
+    # an error given a safety or security consequence
+    ("False negatives here mean a missed thermal event, which is a safety failure.", False),
+    ("Ложноотрицательный результат — пропущенный пожар, это угроза безопасности.", False),
+    ("False positives are logged in the security events table.", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
