@@ -392,6 +392,7 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("False negatives here mean a missed thermal event, which is a safety failure.", False),
     ("Ложноотрицательный результат — пропущенный пожар, это угроза безопасности.", False),
     ("False positives are logged in the security events table.", True),
+    ("Design principles: low false positives over high detection rates.", False),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
