@@ -944,3 +944,18 @@ def test_fresh31_wordings(md, rule, expected):
 ])
 def test_design_written_as_code(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # a time bound on the check in the pilot's success criteria guards latency
+    ("## Пилот\nДве недели.\n### Что считаем успешным пилотом\n- проверка сообщения происходит почти мгновенно "
+     "(до ~0.2 секунды на типовой текст).\n", "ab-no-guardrail-metric", []),
+    ("## Пилот\nДве недели.\n### Что считаем успешным пилотом\n- проверка сообщения проходит вручную.\n",
+     "ab-no-guardrail-metric", [(1, "ab-no-guardrail-metric")]),
+    # a decision between going to production and reworking is a decision rule
+    ("## Пилот\nРешение «идём в прод / дорабатываем» принимается по цифрам.\n", "ab-no-stop-criteria", []),
+    ("## Pilot\nThe go to prod / rework decision is made on the numbers.\n", "ab-no-stop-criteria", []),
+    ("## Pilot\nWe go to production in May.\n", "ab-no-stop-criteria", [(1, "ab-no-stop-criteria")]),
+])
+def test_fresh34_wordings(md, rule, expected):
+    assert check(md, rule) == expected
