@@ -51,6 +51,9 @@ def test_no_feature_source(md, expected):
     ("## Data\nSession logs; clustering, so no labels are needed.\n", []),
     # a one-pager without a Data sub-section is not asked for labels
     ("---\nkind: one-pager\n---\n## Why\nX.\n## What\nY.\n## How\nOrder logs.\n", []),
+    # the logged event the model learns to predict is the label
+    ("## Задача\nЦелевой сигнал: основной — addtocart, дополнительный — transaction.\n## Данные\nevents.csv.\n", []),
+    ("## Goal\nTarget signal: add-to-cart events.\n## Data\nevents.csv.\n", []),
 ])
 def test_no_label_source(md, expected):
     assert check(md, LABEL) == expected
