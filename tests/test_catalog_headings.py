@@ -79,6 +79,11 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Risks and how we handle them", "risks"),
         ("Риски и как мы с ними работаем", "risks"),
         ("Этап 3 - Выбор метрик и их связь с бизнес-результатом", "metrics"),
+        # a risk register with its mitigation plan is no plan of work; «успешности» is «успеха»
+        ("4. Риски проекта и план их снижения", "risks"),
+        ("План снижения рисков", "risks"),
+        ("5.4. Критерии успешности", "requirements"),
+        ("План проекта", "timeline"),
         # a train/validation/test split is the validation scheme, not a split test
         ("3. Train/Validation/Test Split", "modeling"),
         ("Разбиение на выборки", "modeling"),
