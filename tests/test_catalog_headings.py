@@ -83,7 +83,9 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("4. Риски проекта и план их снижения", "risks"),
         ("План снижения рисков", "risks"),
         ("5.4. Критерии успешности", "requirements"),
-        ("План проекта", "timeline"),
+        ("План проекта и риски", "timeline"),
+        ("План управления рисками", "risks"),
+        ("Критерии успешности A/B теста", "ab_test"),
         # a train/validation/test split is the validation scheme, not a split test
         ("3. Train/Validation/Test Split", "modeling"),
         ("Разбиение на выборки", "modeling"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from designdoc import lexicon
@@ -164,8 +165,16 @@ def _success_targets(doc: Document, home: Scope) -> bool:
     # or a Target column beside it in a metrics table.
     for sec in doc.sections():
         for line in clean_own_text(sec).split("\n"):
-            if _names_model_metric(line) and any(
-                lexicon.has("target_label", s) and lexicon.has("bar_comparison", s) for s in sentences(line)
+            # the metric is named in the sentence itself, or in the line's label
+            # ("1. **R² score**: … Target: > 0.85"), not in a neighbouring sentence
+            item = re.sub(r"^\s*(?:\d+[.)]|[-*+•])\s*", "", line)
+            label = item.split(":", 1)[0] if ":" in item else ""
+            label = "" if re.search(r"[.!?]\s", label) else label
+            if any(
+                lexicon.has("target_label", s)
+                and lexicon.has("bar_comparison", s)
+                and (_names_model_metric(s) or _names_model_metric(label))
+                for s in sentences(line)
             ):
                 return True
         if any(_target_table_bar(b) for b in tables(sec.blocks)):
@@ -190,9 +199,14 @@ def _target_table_bar(block: Block) -> bool:
     if at is None:
         return False
     return any(
-        at < len(row) and lexicon.has("bar_comparison", row[at]) and _names_model_metric(" | ".join(row[:at]))
+        at < len(row) and lexicon.has("bar_comparison", row[at]) and _names_model_metric(_metric_name(row))
         for row in block.rows[1:]
     )
+
+
+def _metric_name(row: tuple[str, ...]) -> str:
+    """A metrics table row's metric name: its first cell, without a bracketed note."""
+    return re.sub(r"\([^()]*\)", " ", row[0]) if row else ""
 
 
 def _names_model_metric(text: str) -> bool:

@@ -956,6 +956,15 @@ def test_design_written_as_code(md, rule, expected):
     ("## Пилот\nРешение «идём в прод / дорабатываем» принимается по цифрам.\n", "ab-no-stop-criteria", []),
     ("## Pilot\nThe go to prod / rework decision is made on the numbers.\n", "ab-no-stop-criteria", []),
     ("## Pilot\nWe go to production in May.\n", "ab-no-stop-criteria", [(1, "ab-no-stop-criteria")]),
+    ("## Пилот\nРешение: «идти в прод» или «дорабатывать».\n", "ab-no-stop-criteria", []),
+    ("## Pilot\nThe go-to-prod vs rework call is made on the numbers.\n", "ab-no-stop-criteria", []),
+    # second review: an input length or a reply window in seconds is no latency bound
+    ("## Пилот\nДве недели.\n### Что считаем успешным пилотом\n- классификация аудиофрагментов длиной до 10 секунд.\n",
+     "ab-no-guardrail-metric", [(1, "ab-no-guardrail-metric")]),
+    ("## Пилот\nДве недели.\n### Что считаем успешным пилотом\n- ответы пользователей собираем не более 60 секунд.\n",
+     "ab-no-guardrail-metric", [(1, "ab-no-guardrail-metric")]),
+    ("## Пилот\nДве недели.\n### Что считаем успешным пилотом\n- проверка проходит быстро, до 0.5 с.\n",
+     "ab-no-guardrail-metric", []),
 ])
 def test_fresh34_wordings(md, rule, expected):
     assert check(md, rule) == expected

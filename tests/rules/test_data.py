@@ -54,6 +54,9 @@ def test_no_feature_source(md, expected):
     # the logged event the model learns to predict is the label
     ("## Задача\nЦелевой сигнал: основной — addtocart, дополнительный — transaction.\n## Данные\nevents.csv.\n", []),
     ("## Goal\nTarget signal: add-to-cart events.\n## Data\nevents.csv.\n", []),
+    ("## Goal\nThe target event is a purchase within 7 days.\n## Data\nevents.csv.\n", []),
+    ("## Data\nRaw ADC samples; target signal-to-noise ratio above 10 dB.\n", [(1, LABEL)]),
+    ("## Data\nStream of target events per second: 50k.\n", [(1, LABEL)]),
 ])
 def test_no_label_source(md, expected):
     assert check(md, LABEL) == expected

@@ -391,7 +391,19 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     # an error given a safety or security consequence
     ("False negatives here mean a missed thermal event, which is a safety failure.", False),
     ("Ложноотрицательный результат — пропущенный пожар, это угроза безопасности.", False),
-    ("False positives are logged in the security events table.", True),
+    ("Missed alerts are tracked as a security incident.", True),
+    ("Missed alerts are counted as potential security incidents.", True),
+    ("Пропущенные алерты записываются как инциденты безопасности.", True),
+    ("Ложные срабатывания не несут угрозы безопасности.", True),
+    # second review: no error is weighed in these; the textbook trade-off is
+    ("Use CatBoost rather than guessing hyperparameters.", True),
+    ("Store hashes rather than leaking PII into logs.", True),
+    ("We use embeddings rather than misspelling-tolerant regexes.", True),
+    ("LightGBM is better than the false-positive filter.", True),
+    ("CatBoost лучше, чем ошибочная старая модель.", True),
+    ("Better to miss a few frauds than to block honest customers.", False),
+    ("We would rather miss a fraud than block a good customer.", False),
+    ("Лучше пропустить спорный случай, чем заблокировать честного клиента.", False),
     ("Design principles: low false positives over high detection rates.", False),
 ])
 def test_error_cost_review_wordings(text, fires):
@@ -576,4 +588,18 @@ def test_a_design_covering_its_rollback_is_still_asked(md):
     ("## Requirements\nWeekly batch.\n## Metrics\nRecall is 0.88 on the test set. Target: weekly report.\n", [(1, READY)]),
 ])
 def test_metric_targets_are_a_readiness_bar(md, expected):
+    assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # second review: the model metric must be in the target's own sentence, line label or name cell
+    ("## Requirements\nBatch.\n## Modeling\nRecall is reported weekly. Our target is conversion > 5%.\n", [(1, READY)]),
+    ("## Requirements\nBatch.\n## Modeling\nRecall is logged. Target: > 3 stores in the pilot.\n", [(1, READY)]),
+    ("## Требования\nРаз в неделю.\n## Моделирование\nТочность считаем раз в неделю. Наша цель — выручка > 5 млн.\n",
+     [(1, READY)]),
+    ("## Requirements\nBatch.\n## Metrics\n| Metric | Target |\n|---|---|\n"
+     "| Revenue (precision of forecast tracked separately) | > 1.2M |\n", [(1, READY)]),
+    ("## Requirements\nBatch.\n## Metrics\n- **Recall (anomalies)**: share caught. Target: ≥ 0.9.\n", []),
+])
+def test_metric_target_must_name_its_metric(md, expected):
     assert check(md, READY) == expected
