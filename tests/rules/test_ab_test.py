@@ -965,6 +965,9 @@ def test_design_written_as_code(md, rule, expected):
      "ab-no-guardrail-metric", [(1, "ab-no-guardrail-metric")]),
     ("## Пилот\nДве недели.\n### Что считаем успешным пилотом\n- проверка проходит быстро, до 0.5 с.\n",
      "ab-no-guardrail-metric", []),
+    # a bound with a tilde in English too; «не дольше» is a bound
+    ("## A/B test\nPrimary: CTR. Response latency up to ~200 ms.\n", "ab-no-guardrail-metric", []),
+    ("## A/B-тест\nОсновная метрика — CTR. Время ответа не дольше 300 мс.\n", "ab-no-guardrail-metric", []),
 ])
 def test_fresh34_wordings(md, rule, expected):
     assert check(md, rule) == expected

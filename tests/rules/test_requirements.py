@@ -405,6 +405,7 @@ def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     ("We would rather miss a fraud than block a good customer.", False),
     ("Лучше пропустить спорный случай, чем заблокировать честного клиента.", False),
     ("Design principles: low false positives over high detection rates.", False),
+    ("Keep low false positives over higher detection thresholds.", True),
 ])
 def test_error_cost_review_wordings(text, fires):
     got = check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS)
