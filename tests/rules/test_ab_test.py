@@ -751,6 +751,10 @@ def test_review_regressions(md, rule):
     # review: a cache, an average or a delay in hours is no test length
     ("## A/B test\nSplit by user. Features are cached for 24 hours.\n", "ab-no-duration", [(1, "ab-no-duration")]),
     ("## A/B test\nSplit by user. Latency is averaged over 24 hours.\n", "ab-no-duration", [(1, "ab-no-duration")]),
+    # a duration label, or hours of testing, states the length
+    ("## A/B test\n- **Duration**: Minimum 48 hours of continuous testing\n", "ab-no-duration", []),
+    ("## A/B test\nStable performance over 48+ hours of testing.\n", "ab-no-duration", []),
+    ("## A/B test\nSplit by user. Cache TTL: 24 hours.\n", "ab-no-duration", [(1, "ab-no-duration")]),
     ("## Пилот\nМетки приходят в течение 48 часов.\n", "ab-no-duration", [(1, "ab-no-duration")]),
     ("## Пилот\nПоддержка работает 24 часа в сутки.\n", "ab-no-duration", [(1, "ab-no-duration")]),
 ])
