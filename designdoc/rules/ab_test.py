@@ -101,13 +101,10 @@ _SPLIT_CODE_RE = re.compile(
 )
 
 
-# A measure said to get worse: the stop rule guards it ("if complaints grow, stop"),
-# unlike a stop on a significant difference of the primary metric.
-_WORSENS_RU_RE = re.compile(r"\b(?:раст[её]т|растут|вырос\w*|увелич\w*|упад\w*|упал\w*|сниз\w*|превыс\w*|ухудш\w*)", re.I)
-
-
 def _worsens(sentence: str) -> bool:
-    return lexicon.has("change_direction", sentence) or bool(_WORSENS_RU_RE.search(sentence))
+    """A measure said to get worse: a stop rule on it guards it ("if complaints grow, stop"),
+    unlike a stop on a significant difference of the primary metric."""
+    return lexicon.has("change_direction", sentence) or lexicon.has("worsening", sentence)
 
 
 def _code_text(sc: Scope) -> str:

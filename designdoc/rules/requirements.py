@@ -12,6 +12,7 @@ from designdoc.lexicon.scope import (
     body_without,
     clean_own_text,
     clean_text,
+    column,
     doc_text,
     home_or,
     sentences,
@@ -194,13 +195,10 @@ def _success_targets(doc: Document, home: Scope) -> bool:
 
 def _target_table_bar(block: Block) -> bool:
     """A row naming a model metric whose Target cell holds a bar ("| FP rate | < 2% |")."""
-    header = block.rows[0]
-    at = next((i for i, cell in enumerate(header) if lexicon.has("target_column", cell)), None)
-    if at is None:
-        return False
+    targets = column(block, "target_column") or []
     return any(
-        at < len(row) and lexicon.has("bar_comparison", row[at]) and _names_model_metric(_metric_name(row))
-        for row in block.rows[1:]
+        lexicon.has("bar_comparison", cell) and _names_model_metric(_metric_name(row))
+        for row, cell in zip(block.rows[1:], targets)
     )
 
 
