@@ -165,19 +165,8 @@ def _success_targets(doc: Document, home: Scope) -> bool:
     # A metric's target held on a model metric: "Target: R² > 0.85", "our target is recall > 85%",
     # or a Target column beside it in a metrics table.
     for sec in doc.sections():
-        for line in clean_own_text(sec).split("\n"):
-            # the metric is named in the sentence itself, or in the line's label
-            # ("1. **R² score**: … Target: > 0.85"), not in a neighbouring sentence
-            item = re.sub(r"^\s*(?:\d+[.)]|[-*+•])\s*", "", line)
-            label = item.split(":", 1)[0] if ":" in item else ""
-            label = "" if re.search(r"[.!?]\s", label) else label
-            if any(
-                lexicon.has("target_label", s)
-                and lexicon.has("bar_comparison", s)
-                and (_names_model_metric(s) or _names_model_metric(label))
-                for s in sentences(line)
-            ):
-                return True
+        if any(_target_line(line) for line in clean_own_text(sec).split("\n")):
+            return True
         if any(_target_table_bar(b) for b in tables(sec.blocks)):
             return True
     # by line: "Gini; it must be no lower than the current scorecard's" splits at the semicolon
@@ -190,6 +179,28 @@ def _success_targets(doc: Document, home: Scope) -> bool:
     # A result reported with "=" ("ROC-AUC = 0.71 on the test set") is no bar.
     return any(
         _model_bar(s) and lexicon.has("bar_comparison", s) for s in sentences_hit("held_out", doc_text(doc))
+    )
+
+
+_LIST_MARK_RE = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s*")
+_SENTENCE_END_RE = re.compile(r"[.!?]\s")
+
+
+def _target_line(line: str) -> bool:
+    """A target on a model metric named in the target's own sentence or in the line's label.
+
+    "1. **R² score**: … Target: > 0.85" counts; "Recall is logged. Target: > 3
+    stores" does not: the metric sits in a neighbouring sentence.
+    """
+    item = _LIST_MARK_RE.sub("", line)
+    label = item.split(":", 1)[0] if ":" in item else ""
+    if _SENTENCE_END_RE.search(label):
+        label = ""
+    return any(
+        lexicon.has("target_label", s)
+        and lexicon.has("bar_comparison", s)
+        and (_names_model_metric(s) or _names_model_metric(label))
+        for s in sentences(line)
     )
 
 
