@@ -93,3 +93,35 @@ def test_simple_baselines_that_look_like_exclusions(md):
 ])
 def test_plan_of_one_part_is_not_asked_for_a_baseline(md, expected):
     assert check(md, RULE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a metric's mean or an experiment's fixed setting is no mean or constant predictor
+    ("## Baseline\nYOLOv8n, 10 epochs. Average inference latency: ~127 ms per frame.\n", [(1, RULE)]),
+    ("## Baseline\n| Model | AST score | mean score |\n|---|---|---|\n| sqlcoder-8b | 0.39 | 0.26 |\n",
+     [(1, RULE)]),
+    ("## Baseline\nFine-tuned ResNet-50. Variables held constant: epochs and image size.\n", [(1, RULE)]),
+    ("## Бейзлайн\nsqlcoder-8b: средняя оценка 0,26, среднее время ответа 3 с.\n", [(1, RULE)]),
+    ("## Бейзлайн\nU-Net; средняя абсолютная ошибка 0,4.\n", [(1, RULE)]),
+    # the mean as a predictor stays simple
+    ("## Baseline\nPredict the mean demand of the last 4 weeks.\n", []),
+    ("## Baseline\nHistorical average per store and hour.\n", []),
+    ("## Бейзлайн\nСреднее значение продаж за 4 недели.\n", []),
+    # the system without its new component
+    ("## Baseline\nA no-RAG baseline: the prompt template straight to the LLM.\n", []),
+    ("## Baseline\nLLM answer; the A/B test compares baseline (without retrieval) and the RAG MVP.\n", []),
+    ("## Бейзлайн\nA/B: baseline (без RAG) против MVP (RAG).\n", []),
+    ("## Baseline\nGPT-4 without fine-tuning.\n", [(1, RULE)]),
+])
+def test_metric_means_and_ablated_baselines(md, expected):
+    assert check(md, RULE) == expected
+
+
+@pytest.mark.parametrize("md", [
+    # a mean time is a fine predictor of a duration (review)
+    "## Baseline\nAverage delivery time per zone over the last week.\n",
+    "## Бейзлайн\nСреднее время доставки по району за прошлую неделю.\n",
+    "## Baseline\nRecommend the items with the highest average rating.\n",
+])
+def test_mean_durations_stay_simple_baselines(md):
+    assert check(md, RULE) == []
