@@ -74,6 +74,15 @@ def test_significance(md, expected):
     ("## A/B-тест\nМощности серверов хватит на 14 дней теста.\n", [(1, "ab-no-power-or-mde")]),
     ("## A/B test\nComputing power is enough; the analyst sizes the sample.\n", [(1, "ab-no-power-or-mde")]),
     ("## A/B test\nα = 0.05, two weeks, split by user id.\n", [(1, "ab-no-power-or-mde")]),
+    # the effect the test must be able to catch, in words
+    ("## A/B test\nPower: detecting a 5% relative change in fraud bps needs a 50/50 split.\n", []),
+    ("## A/B test\nThe sample lets us detect a 2 pp lift in conversion.\n", []),
+    ("## A/B-тест\nВыборки хватит, чтобы обнаружить изменение конверсии на 2%.\n", []),
+    ("## A/B-тест\nТест должен заметить рост в 1,5 п.п.\n", []),
+    # an alert that detects a drop is no effect size
+    ("## A/B test\nTwo weeks.\n## Monitoring\nAlert when we detect a 5% drop in CTR.\n", [(1, "ab-no-power-or-mde")]),
+    ("## A/B-тест\nДве недели.\n## Мониторинг\nЕсли мониторинг обнаружит падение CTR на 5%, откатываем.\n",
+     [(1, "ab-no-power-or-mde")]),
 ])
 def test_power_or_mde(md, expected):
     assert check(md, "ab-no-power-or-mde") == expected
