@@ -984,3 +984,19 @@ def test_design_written_as_code(md, rule, expected):
 ])
 def test_fresh34_wordings(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # people in a user study, districts in a matched comparison, a counterbalanced half split
+    ("## Test design\nHalf of reviewers do the baseline workflow first, half do the new tool first.\n", []),
+    ("## Experimental design\nTreatment: 4 districts with the tool. Control: 4 matched districts on legacy practice.\n",
+     []),
+    ("## A/B-тест\nПоловина участников сначала работает по-старому, другая половина — с новым инструментом.\n", []),
+    ("## A/B-тест\nСравниваем 4 района с инструментом и 4 сопоставимых района без него; районы распределены случайно.\n",
+     []),
+    # half of a metric's change is no split
+    ("## A/B test\nHalf of the uplift comes from new users; two weeks.\n", [(1, "ab-no-split-unit")]),
+    ("## A/B-тест\nПоловина прироста — от новых клиентов.\n", [(1, "ab-no-split-unit")]),
+])
+def test_split_units_of_studies_and_districts(md, expected):
+    assert check(md, "ab-no-split-unit") == expected
