@@ -12,6 +12,8 @@ from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
 _ITEM_SPLIT_RE = re.compile(r"\n|(?<=[.;])\s+")
+# "Risks and mitigations", «Риски и меры»: a heading that names risks beside remedies
+_JOINED_RE = re.compile(r"[&/+]|\b(?:and|with|и|с)\b", re.I)
 _WORD_RE = re.compile(r"\w{2,}")
 
 
@@ -58,6 +60,9 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
 
         ## Риски
         Задержка меток — отслеживаем прокси-метрику ежедневно.
+
+    A section named for the remedies alone ("Risk mitigation", «Меры по
+    снижению рисков») lists remedies, so its items are not bare risks.
     """
     sc = scope(doc, "risks", one_pager=False)
     if sc is None:
@@ -81,6 +86,10 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
                     ),
                 )
     if table_rows:
+        return
+    # A section named for the remedies alone ("Risk Mitigation", «Меры по снижению
+    # рисков») lists remedies, however bare ("Gradual scaling"), not risks.
+    if any(lexicon.has("mitigation", sec.title) and not _JOINED_RE.search(sec.title) for sec in sc.sections):
         return
     # Headings ("Risks & mitigations") are neither risks nor mitigations.
     body = "\n".join(clean_text(s) for s in sc.sections)

@@ -134,3 +134,26 @@ def test_action_nouns_and_what_happens_then(md, expected):
 ])
 def test_remedy_after_a_dash_label(md, expected):
     assert check(md, RULE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a remedy under its own label in a risk card
+    ("## Оценка рисков\n- **Срыв сроков**\n\n    *Ущерб:* высокий\n\n    *Метод компенсации:* недельные спринты.\n", []),
+    ("## Риски\n- Дрейф данных. Реагирование: еженедельная проверка PSI.\n", []),
+    ("## Риски\n- Срыв сроков. Ущерб: высокий. Вероятность: 50%.\n", [(1, "risk-without-mitigation")]),
+])
+def test_remedy_labels_ru(md, expected):
+    assert check(md, "risk-without-mitigation") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a section named for the remedies lists remedies, however bare
+    ("## Risk Mitigation\n- Gradual scaling approach\n- Comprehensive monitoring\n", []),
+    ("## Меры по снижению рисков\n- Постепенное масштабирование\n- Мониторинг\n", []),
+    ("## Risks\n- Label delay\n### Mitigation\n- Weekly proxy metric\n", []),
+    # a heading that names risks beside remedies still needs the remedies
+    ("## Risks and mitigations\n- Label delay\n- Fraudsters adapt\n", [(1, RULE)]),
+    ("## Риски и меры\n- Задержка меток\n- Адаптация мошенников\n", [(1, RULE)]),
+])
+def test_sections_named_for_remedies(md, expected):
+    assert check(md, RULE) == expected
