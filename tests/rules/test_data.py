@@ -70,6 +70,11 @@ def test_no_label_source(md, expected):
     # a labelled public set carries its labels
     "Plant photos: [kaggle](https://www.kaggle.com/datasets/plants-classification).",
     "Набор данных FER-2013, аннотирован для обучения модели.",
+    # a recommender's explicit feedback
+    "Talk archives, viewer ratings and programme-committee scores.",
+    "Catalogue and 5-star ratings from the app.",
+    "Архивы докладов, рейтинги зрителей, статистика просмотров.",
+    "Каталог и явные оценки пользователей из приложения.",
 ])
 def test_label_wordings(text):
     assert check(f"## Data\n{text}\n", "no-label-source") == []
@@ -207,3 +212,12 @@ def test_a_whole_design_is_still_asked():
 def test_a_whole_design_titled_with_its_plan_is_still_asked(title):
     md = f"# {title}\n## Goals\nCut churn.\n## Data\nWe will gather what we need.\n## Model\nBoosting.\n"
     assert check(md, FEAT) == [(4, FEAT)]
+
+
+@pytest.mark.parametrize("md", [
+    # ratings as a count or an app's standing are no labels
+    "## Data\nApp store reviews; the app's average is 4.2.\n",
+    "## Данные\nЛоги заказов; рейтинг приложения 4,2.\n",
+])
+def test_ratings_that_are_no_labels(md):
+    assert check(md, LABEL) == [(1, LABEL)]

@@ -310,3 +310,18 @@ def test_accuracy_paired_in_the_success_criteria(md, expected):
 ])
 def test_accuracy_is_not_paired_by_a_loss(md):
     assert [r for _, r in check(md, ACC)] == [ACC]
+
+
+@pytest.mark.parametrize("md, expected", [
+    # trust and safety outcomes are what the platform's users feel
+    ("## Metrics\n| Metric | Before | After |\n|---|---|---|\n| Harmful content exposure | 2% | 0.08% |\n"
+     "| False positive rate | 15% | 4.2% |\n", []),
+    ("## Metrics\nModerator efficiency: 50 → 200 items a day; FPR 4.2%.\n", []),
+    ("## Метрики\nДоля вредного контента в показах < 0,1 %; FPR ≤ 5 %.\n", []),
+    ("## Метрики\nПроизводительность модераторов: 200 заявок в день; FPR ≤ 5 %.\n", []),
+    # a model's detection of harmful content is no outcome
+    ("## Metrics\nRecall on harmful content ≥ 99%; FPR ≤ 5%.\n", [(1, ONLINE)]),
+    ("## Метрики\nПолнота на вредном контенте ≥ 99 %; FPR ≤ 5 %.\n", [(1, ONLINE)]),
+])
+def test_trust_and_safety_online_metrics(md, expected):
+    assert check(md, ONLINE) == expected
