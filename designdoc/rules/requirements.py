@@ -259,7 +259,8 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     ("PR-AUC ≥ 0.35 on the held-out month"), as does a metric held to today's
     level («Gini не ниже, чем у текущей карты»), a stated target on a model
     metric ("R² … Target: > 0.85", "our target is recall > 85%", a Target
-    column beside a model metric), or an A/B design that says
+    column beside a model metric), a named minimum over a model metric
+    ("Minimum benchmarks: Dice > 0.80", «Минимальные показатели: …»), or an A/B design that says
     when the change ships ("ship the winning arm if …"). A full design doc without a
     requirements section is still asked (the report goes to its metrics, goals
     or a design section); a doc that only plans an A/B test or a rollback is not.

@@ -604,3 +604,17 @@ def test_metric_targets_are_a_readiness_bar(md, expected):
 ])
 def test_metric_target_must_name_its_metric(md, expected):
     assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a minimum the model must clear, named so, over a model metric with a bar
+    ("## Requirements\nBatch.\n## Conclusions\n**Minimum benchmarks and why:**\n- Metric 1: Dice coefficient (> 0.80)\n", []),
+    ("## Требования\nРаз в неделю.\n## Выводы\n**Минимальные показатели (бенчмарки) и их обоснование:**\n"
+     "- *Метрика 1: точность сегментации, Dice (> 0.80)*\n", []),
+    # a minimum of features or of a business figure is no model bar
+    ("## Requirements\nBatch.\n## Conclusions\n**Minimum benchmarks:**\n- At most 3 clicks per case\n", [(1, READY)]),
+    ("## Требования\nРаз в неделю.\n## Выводы\n**Минимальные требования к функциональности:**\n"
+     "- загрузка снимка, Dice > 0.80 у конкурента\n", [(1, READY)]),
+])
+def test_minimum_benchmarks_are_a_readiness_bar(md, expected):
+    assert check(md, READY) == expected
