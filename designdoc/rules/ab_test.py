@@ -93,6 +93,18 @@ _POWER_CODE_RE = re.compile(
 # that hashes a unit's id ('md5(f"{user_id}:{experiment_id}")') in the A/B code;
 # a pandas "df.assign(user_id=…)" or "run_shadow(model, user_id)" is neither.
 # The metric must be a quoted name: "primary: pg-main" in a database config is no metric.
+# The effect a sample was sized for plays the MDE's part: "Sample size: expected
+# effect +5% F1; at least 5000 requests per group".
+_EXPECTED_EFFECT_RE = re.compile(
+    r"\b(?:expected|assumed|planned|target)\s+(?:effect|lift|uplift|improvement|gain)\b"
+    r"|\b(?:ожидаем|предполагаем|планируем|целев)\w*\s+(?:эффект|прирост|улучшени|рост|аплифт)\w*",
+    re.I,
+)
+_DIGIT_RE = re.compile(r"\d")
+_SAMPLE_SIZE_RE = re.compile(
+    r"\bsample[- ]sizes?\b|\b(?:размер|объ[её]м)\w*\s+выбор\w*",
+    re.I,
+)
 _PRIMARY_CODE_RE = re.compile(r"\bprimary(?:_metric)?[\"']?\s*[=:]\s*\[?\s*[\"'][a-z]", re.I)
 _SPLIT_CODE_RE = re.compile(
     r"(?<!\.)\b(?:hash\w*|md5|sha(?:1|256|512)|murmur\w*|assign\w*\(|bucket\w*\()[^\n]{0,60}?"
@@ -602,7 +614,8 @@ def ab_no_power_or_mde(doc: Document, ctx: Context) -> Iterator[Problem]:
     means compute capacity («мощности серверов»), so it counts only next to
     теста/критерия/статистическая or with a value like 0.8 / 80%. An
     assignment in the A/B section's analysis code (`power = 0.8`,
-    `mde = 0.02`) counts too.
+    `mde = 0.02`) counts too, and so does the expected effect a sample size
+    was computed for ("Sample size: expected effect +5% F1, 5000 per group").
 
     Fails:
 
@@ -625,6 +638,8 @@ def ab_no_power_or_mde(doc: Document, ctx: Context) -> Iterator[Problem]:
             return
     if _POWER_CODE_RE.search(_code_text(sc)):
         return
+    if _effect_sizes_sample(sc.text):
+        return
     near = closest("power_word", sc.text)
     hint_en = f" (found '{near}' but no power value or MDE)" if near else ""
     hint_ru = f" (есть «{near}», но без значения)" if near else ""
@@ -637,6 +652,17 @@ def ab_no_power_or_mde(doc: Document, ctx: Context) -> Iterator[Problem]:
             "и/или минимальный детектируемый эффект, который тест должен поймать.",
         ),
     )
+
+
+def _effect_sizes_sample(text: str) -> bool:
+    """An expected effect with a number, within three lines of the sample size it sizes."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        hit = _EXPECTED_EFFECT_RE.search(line)
+        near = "\n".join(lines[max(0, i - 3) : i + 4])
+        if hit and _DIGIT_RE.search(line, hit.end()) and _SAMPLE_SIZE_RE.search(near):
+            return True
+    return False
 
 
 @rule(
@@ -735,7 +761,8 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     Recognised: "decision rule", "stopping rule", "roll out if …", "stop the
     test if …", "if … drops", "considered a failure", "switch back if …",
     «критерий остановки», «раскатываем, если …», «если … упадёт»,
-    «при невыполнении … откат», «считаем неуспешным». A success bar alone
+    «при невыполнении … откат», «считаем неуспешным», a failure branch after
+    a condition ("If F1_v2 < F1_v1: → Keep v1", «Если … → Оставить v1»). A success bar alone
     ("considered successful if …", the template heading «Что считаем
     успешным пилотом») is not a decision rule: it says nothing about failure
     or stopping.

@@ -1000,3 +1000,28 @@ def test_fresh34_wordings(md, rule, expected):
 ])
 def test_split_units_of_studies_and_districts(md, expected):
     assert check(md, "ab-no-split-unit") == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # the effect the sample was sized for plays the MDE's part
+    ("## A/B test\n### Sample size\n- Expected effect: +5% F1\n- At least 5000 requests per group\n",
+     "ab-no-power-or-mde", []),
+    ("## A/B-тест\n### Размер выборки:\n- Ожидаемый эффект: +5% к F1-score\n- Минимально необходимый размер: 5000 "
+     "запросов на группу\n", "ab-no-power-or-mde", []),
+    # an expected effect far from any sample size is a hypothesis, not an MDE
+    ("## A/B test\nExpected effect: +5% F1.\n\nTwo weeks.\n\nSplit by user.\n\nAlpha 0.05.\n\nSample: all users.\n",
+     "ab-no-power-or-mde", [(1, "ab-no-power-or-mde")]),
+    ("## A/B-тест\nОжидаемый эффект — рост конверсии.\nРазмер выборки: 5000.\n", "ab-no-power-or-mde",
+     [(1, "ab-no-power-or-mde")]),
+    # the failure branch after a condition is a decision rule
+    ("## A/B test\n### If p < 0.05 and F1_v2 > F1_v1:\n→ **Deploy v2** ✅\n### If p < 0.05 and F1_v2 < F1_v1:\n"
+     "→ **Keep v1** ❌\n", "ab-no-stop-criteria", []),
+    ("## A/B-тест\n### Если p-value < 0.05 и F1_v2 > F1_v1:\n→ **Развернуть v2** ✅\n"
+     "### Если p-value < 0.05 и F1_v2 < F1_v1:\n→ **Оставить v1** ❌\n", "ab-no-stop-criteria", []),
+    ("## A/B test\n### If p < 0.05:\n→ **Deploy v2** ✅\n", "ab-no-stop-criteria", [(1, "ab-no-stop-criteria")]),
+    # a choice by business priority is no decision on the test's result
+    ("## A/B-тест\nЕсли критичнее не пропускать дефолты — оставить v1; если важнее не отказывать — выбрать v2.\n",
+     "ab-no-stop-criteria", [(1, "ab-no-stop-criteria")]),
+])
+def test_sized_effects_and_arrow_branches(md, rule, expected):
+    assert check(md, rule) == expected
