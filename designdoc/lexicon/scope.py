@@ -298,6 +298,10 @@ _PART_WORD_RE = re.compile(
     r"\b[aа]\s*/\s*[bб]\b|\bexperiment\w*|\bэксперимент\w*|\broll-?back|\bоткат\w*|\bsplit[- ]?test\w*|\bcanary\b",
     re.I,
 )
+# "Experiment" alone is ambiguous: an ML "Experiment Plan" with its data and
+# models (offline experiments) is a whole design, not an A/B plan.
+_EXPERIMENT_ONLY_RE = re.compile(r"\bexperiment\w*|\bэксперимент\w*", re.I)
+_MODEL_CORE = frozenset({"data", "baselines", "modeling"})
 _HEAD_WORD_RE = re.compile(r"[aа]\s*/\s*[bб]|[^\W\d_][\w/-]*")
 # The words that make a title a plan of its part, in both languages; a design
 # names a plan too, but "Design of a rollback-safe model" is no rollback procedure.
@@ -338,6 +342,9 @@ def plans_one_part(doc: Document) -> bool:
     head = " ".join(_HEAD_WORD_RE.findall(first)[:3] + bracket_notes(first))
     if not _PART_WORD_RE.search(head):
         return False
+    if all(_EXPERIMENT_ONLY_RE.fullmatch(m.group()) for m in _PART_WORD_RE.finditer(head)):
+        if len({sec.id for sec in doc.sections()} & _MODEL_CORE) >= 2:
+            return False
     if not _PLAN_WORD_RE.search(title):
         # "A/B Testing Guardrails for Feed Ranking": no plan word, but the title
         # names the part and the doc designs nothing else (no data, model,

@@ -181,7 +181,10 @@ def missing_section(doc: Document, ctx: Context) -> Iterator[Problem]:
     without numbering. A draft may lack sections required only from review
     (a warning); from `review` on they are errors. Optional sections (the
     plan) are warnings. The problem is reported where the section belongs:
-    after the section that precedes it in the catalogue.
+    after the section that precedes it in the catalogue. A doc whose title
+    makes it the plan of one part ("A/B Test Plan: …", "Rollback runbook",
+    «План A/B-теста») is not asked for the rest of a full design unless its
+    front matter declares the kind.
 
     Fails (a full doc without a rollback plan):
 
@@ -206,6 +209,13 @@ def missing_section(doc: Document, ctx: Context) -> Iterator[Problem]:
             ),
             section=None,
         )
+        return
+    # A doc that plans one part only ("A/B Test Plan: …", «Регламент отката модели»)
+    # is no full design missing its other sections; its part's content rules
+    # check it. A declared kind is still held to.
+    from designdoc.lexicon.scope import plans_one_part  # (scope imports this module)
+
+    if not doc.kind_declared and plans_one_part(doc):
         return
     order = ctx.catalog.ids_for(doc.kind)
     recognised = doc.recognised()

@@ -90,6 +90,11 @@ def test_simple_baselines_that_look_like_exclusions(md):
     ("# A/B Test Plan: retention offers\n## Baseline\nGradient boosting scores.\n", []),
     ("# План A/B-эксперимента: скидки\n## Бейзлайн\nГрадиентный бустинг.\n", []),
     ("# Retention model\n## Baseline\nGradient boosting scores.\n", [(2, RULE)]),
+    # an ML "Experiment Plan" with its data and models designs the model
+    ("# Experiment Plan\n## Dataset\nCICIDS 2017.\n## Baselines\nRandom Forest; an autoencoder.\n", [(4, RULE)]),
+    ("# План экспериментов\n## Данные\nCICIDS 2017.\n## Бейзлайн\nСлучайный лес и автоэнкодер.\n", [(4, RULE)]),
+    # an experiment plan without them plans the experiment
+    ("# Experiment Plan\n## Split\nBy user.\n## Baseline\nGradient boosting scores.\n", []),
 ])
 def test_plan_of_one_part_is_not_asked_for_a_baseline(md, expected):
     assert check(md, RULE) == expected

@@ -296,3 +296,27 @@ FENCE = "unclosed-code-fence"
 )
 def test_unclosed_code_fence(md: str, expected: list[tuple[int, str]]) -> None:
     assert check(md, FENCE) == expected
+
+
+@pytest.mark.parametrize(
+    "md, expected",
+    [
+        # the plan of one part is not asked for the rest of a full design
+        ("# A/B Test Plan: retention offers\n## Hypothesis\nOffers raise retention.\n## Metrics\nD30.\n", []),
+        ("# План A/B-теста: скидки\n## Гипотеза\nСкидки поднимут удержание.\n## Метрики\nD30.\n", []),
+        ("# Rollback runbook — scoring API\n## Triggers\nAUC < 0.7.\n## Steps\nSwitch back to v1.\n", []),
+        # unless its front matter declares a full doc
+        (
+            "---\nkind: full\n---\n# A/B Test Plan: retention offers\n## Hypothesis\nX.\n## Metrics\nD30.\n",
+            "many",
+        ),
+        # an ML "Experiment Plan" with its data and models is a whole design
+        ("# Experiment Plan\n## Dataset\nCICIDS.\n## Evaluation metrics\nF1.\n## Experiments\n### Random Forest\nX.\n",
+         "many"),
+        # a whole design titled for its model is asked as before
+        ("# Churn model\n## Goals\nX.\n## Metrics\nD30.\n", "many"),
+    ],
+)
+def test_part_plans_are_not_asked_for_a_full_design(md: str, expected: object) -> None:
+    got = check(md, "missing-section")
+    assert got == expected if expected == [] else len(got) >= 8
