@@ -303,6 +303,20 @@ def _error_costs_in(text: str) -> bool:
     return any(lexicon.has("error_consequence", sent) for sent in named)
 
 
+# The test's own errors and settings: "type I error", «ошибка второго рода», α, power.
+_TEST_ERROR_RE = re.compile(
+    r"\btype[- ](?:i|ii|1|2)\b|\bошибк\w*\s+(?:i|ii|1|2|первого|второго)[- ]?(?:го\s+)?рода"
+    r"|[αβ]|\b(?:alpha|beta|power|significan\w*|p-?values?)\b|\b(?:мощност|значимост|уровень\s+значим)\w*",
+    re.I,
+)
+
+
+def _model_errors_in_ab(doc: Document) -> str:
+    """The A/B design's sentences about the model's errors, not the test's own
+    ("H2: fewer false positives — fewer declines of good customers")."""
+    return "\n".join(s for s in sentences(text_of(doc, "ab_test")) if not _TEST_ERROR_RE.search(s))
+
+
 @rule(
     code="DD282",
     name="error-costs-not-discussed",
@@ -313,8 +327,9 @@ def _error_costs_in(text: str) -> bool:
 def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Say what each kind of error costs: false positives and false negatives are rarely equal.
 
-    Recognised in requirements, metrics or anywhere outside the A/B design
-    (where "type I/II error" is about the test, not the model): "a missed
+    Recognised in requirements, metrics or anywhere else; in the A/B design
+    only sentences free of the test's own errors and settings ("type I/II
+    error", α, power are about the test, not the model): "a missed
     fraud costs …", "precision vs recall", "errors are not symmetric", "at
     the cost of more false alarms", "a balance between precision and
     recall", «пропуск мошенничества стоит …», «цена ошибки», «ошибка хуже
@@ -342,7 +357,7 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     sc = home_or(doc, "requirements", *_WHOLE_DOC_HOMES)
     if sc is None:
         return
-    for text in (sc.text, text_of(doc, "metrics"), body_without(doc, "ab_test")):
+    for text in (sc.text, text_of(doc, "metrics"), body_without(doc, "ab_test"), _model_errors_in_ab(doc)):
         if _error_costs_in(text):
             return
     yield ctx.problem(

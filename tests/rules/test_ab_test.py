@@ -1025,3 +1025,33 @@ def test_split_units_of_studies_and_districts(md, expected):
 ])
 def test_sized_effects_and_arrow_branches(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # a decision table, a reject rule, an early stop of the test itself
+    ("## A/B-тест\n| Условие | Решение |\n|---|---|\n| F1(v2) > F1(v1) и p < 0.05 | Перевести трафик на v2 |\n",
+     "ab-no-stop-criteria", []),
+    ("## A/B test\n| Condition | Decision |\n|---|---|\n| F1(v2) > F1(v1), p < 0.05 | Move traffic to v2 |\n",
+     "ab-no-stop-criteria", []),
+    ("## A/B-тест\n### Отклонить v2, если выполнено любое условие:\n1. F1_v2 < F1_v1\n", "ab-no-stop-criteria", []),
+    ("## A/B test\n### Reject v2 if any condition holds:\n1. F1_v2 < F1_v1\n", "ab-no-stop-criteria", []),
+    ("## A/B-тест\n- ранняя остановка и отмена теста, если обнаружен рост дефолта\n", "ab-no-stop-criteria", []),
+    # the test's own cancellation is no cancellation rate to guard
+    ("## A/B-тест\n- ранняя остановка и отмена теста, если обнаружен рост дефолта\n", "ab-no-guardrail-metric",
+     [(1, "ab-no-guardrail-metric")]),
+    ("## A/B test\n- cancellation of the test if the default rate grows\n", "ab-no-guardrail-metric",
+     [(1, "ab-no-guardrail-metric")]),
+    ("## A/B test\n- stop the test if the cancellation rate grows\n", "ab-no-guardrail-metric", []),
+    # training's early stopping stays no decision rule
+    ("## A/B-тест\nДве недели.\n## Модель\nРанняя остановка по val loss, 10 эпох.\n", "ab-no-stop-criteria",
+     [(1, "ab-no-stop-criteria")]),
+    # a share of requests per named group, sticky assignment
+    ("## A/B-тест\n- 50% запросов - контрольная группа v1;\n- 50% запросов - тестовая группа v2.\n",
+     "ab-no-split-unit", []),
+    ("## A/B test\n- 50% of requests — control group v1\n- 50% of requests — test group v2\n", "ab-no-split-unit", []),
+    ("## A/B-тест\nОдин и тот же клиент остаётся в одной группе на протяжении теста.\n", "ab-no-split-unit", []),
+    ("## A/B test\nThe same customer always stays in the same group.\n", "ab-no-split-unit", []),
+    ("## A/B test\n50% of requests are slower than 200 ms.\n", "ab-no-split-unit", [(1, "ab-no-split-unit")]),
+])
+def test_decision_tables_and_request_groups(md, rule, expected):
+    assert check(md, rule) == expected

@@ -618,3 +618,27 @@ def test_metric_target_must_name_its_metric(md, expected):
 ])
 def test_minimum_benchmarks_are_a_readiness_bar(md, expected):
     assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a good customer turned away is what a false positive costs in credit
+    ("## Requirements\nBatch.\n## Hypotheses\n- Precision up (fewer false positives — fewer declines of creditworthy "
+     "customers)\n", []),
+    ("## Требования\nРаз в день.\n## Гипотезы\n- Precision выше (снижение False Positives — меньше отказов "
+     "платёжеспособным клиентам)\n", []),
+    ("## Требования\nРаз в день.\n## Гипотезы\n- Меньше ложных срабатываний.\n", [(1, COSTS)]),
+])
+def test_good_customers_turned_away(md, expected):
+    assert check(md, COSTS) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # the model's errors weighed inside the A/B design count; the test's own errors do not
+    ("## Requirements\nBatch.\n## A/B test\nH2: fewer false positives — fewer declines of creditworthy customers.\n", []),
+    ("## Требования\nРаз в день.\n## A/B-тест\nH2: меньше ложных срабатываний — меньше отказов платёжеспособным "
+     "клиентам.\n", []),
+    ("## Requirements\nBatch.\n## A/B test\nA type II error costs us a missed launch; α = 0.05.\n", [(1, COSTS)]),
+    ("## Требования\nРаз в день.\n## A/B-тест\nОшибка второго рода дороже: упустим хорошую модель.\n", [(1, COSTS)]),
+])
+def test_model_errors_weighed_in_the_ab_design(md, expected):
+    assert check(md, COSTS) == expected
