@@ -260,7 +260,9 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     level («Gini не ниже, чем у текущей карты»), a stated target on a model
     metric ("R² … Target: > 0.85", "our target is recall > 85%", a Target
     column beside a model metric), a named minimum over a model metric
-    ("Minimum benchmarks: Dice > 0.80", «Минимальные показатели: …»), or an A/B design that says
+    ("Minimum benchmarks: Dice > 0.80", «Минимальные показатели: …»), a
+    champion-challenger gate ("serving stays on v9 until a new candidate
+    beats it", «пока новый кандидат её не обгонит»), or an A/B design that says
     when the change ships ("ship the winning arm if …"). A full design doc without a
     requirements section is still asked (the report goes to its metrics, goals
     or a design section); a doc that only plans an A/B test or a rollback is not.

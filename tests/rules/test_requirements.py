@@ -642,3 +642,16 @@ def test_good_customers_turned_away(md, expected):
 ])
 def test_model_errors_weighed_in_the_ab_design(md, expected):
     assert check(md, COSTS) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a champion-challenger gate says when a new model is ready
+    ("## Requirements\nBatch.\n## Alerts\n| Critical | If confirmed: retrain. Serving stays on v9 until a new Candidate "
+     "beats it. |\n", []),
+    ("## Требования\nРаз в день.\n## Алерты\nПрод остаётся на v9, пока новый кандидат её не обгонит на свежем окне.\n", []),
+    # a model that beat another once is a result, not a gate
+    ("## Requirements\nBatch.\n## Results\nThe new model beats v9 by 2 points.\n", [(1, READY)]),
+    ("## Требования\nРаз в день.\n## Итоги\nНовая модель обгоняет v9 на 2 пункта.\n", [(1, READY)]),
+])
+def test_champion_challenger_gates(md, expected):
+    assert check(md, READY) == expected
