@@ -1055,3 +1055,29 @@ def test_sized_effects_and_arrow_branches(md, rule, expected):
 ])
 def test_decision_tables_and_request_groups(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # the question a pilot answers is its hypothesis
+    ("## Pilot\nDoes the pre-check cut rejections enough to pay for itself?\n", "ab-no-hypothesis", []),
+    ("## Пилот\nСнижает ли проверка долю отказов настолько, чтобы окупиться?\n", "ab-no-hypothesis", []),
+    ("## Pilot\nDoes the model run on a GPU?\n", "ab-no-hypothesis", [(1, "ab-no-hypothesis")]),
+    # groups of named units in a pilot table
+    ("## Pilot\n| Role | Who |\n|---|---|\n| Pilot group | Two departments, about 60 travellers |\n"
+     "| Comparison group | Two similar departments |\n", "ab-no-split-unit", []),
+    ("## Пилот\nПилотная группа — два отдела, сравнение — два похожих отдела; отделы распределены случайно.\n",
+     "ab-no-split-unit", []),
+    # a user's added effort under a cap, a cost cap in dollars
+    ("## Pilot\n### Success metrics\n| Metric | Target |\n|---|---|\n| Employee minutes added | ≤ 1 minute per claim |\n",
+     "ab-no-guardrail-metric", []),
+    ("## Pilot\n### Success metrics\n- Model cost per 100 claims: alert above US$1\n", "ab-no-guardrail-metric", []),
+    # a go / no-go heading and a stop label over its condition
+    ("## Pilot\n### Go / no-go criteria\n* Go: primary effect with the 95% interval excluding zero.\n",
+     "ab-no-stop-criteria", []),
+    ("## Pilot\n* **Stop:** treatment territories show a materially worse recovery per visit.\n",
+     "ab-no-stop-criteria", []),
+    ("## Пилот\n* **Стоп:** в тестовых районах заметно хуже сборы.\n", "ab-no-stop-criteria", []),
+    ("## Pilot\nStop: 10 min walk from the station.\n", "ab-no-stop-criteria", [(1, "ab-no-stop-criteria")]),
+])
+def test_pilot_questions_groups_and_go_no_go(md, rule, expected):
+    assert check(md, rule) == expected
