@@ -121,6 +121,13 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Прогноз рисков", "risks"),
         ("Стратификация рисков и их митигация", "risks"),
         ("Risk analysis", "risks"),
+        # what the system does when it fails is its failure plan
+        ("Fail-Safe Behavior", "rollback"),
+        ("🚨 INCIDENT RESPONSE", "rollback"),
+        ("Обработка сбоев", "rollback"),
+        ("Аварийный режим", "rollback"),
+        ("Реагирование на инциденты", "rollback"),
+        ("Обработка данных", None),
     ],
 )
 def test_heading_means_section(heading: str, expected: str) -> None:

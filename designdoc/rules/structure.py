@@ -261,8 +261,10 @@ def _lookalike(doc: Document, synonyms: tuple[str, ...]) -> Section | None:
         title_heads = heads(title)
         matcher = difflib.SequenceMatcher(None, "", title)  # b (the heading) is analysed once
         for form, form_heads in forms:
-            if not title_heads & form_heads:
-                continue  # not a word in common even by its first letters
+            if not form_heads <= title_heads:
+                # every word of the wording must be there, if misspelt ("Monitorng"):
+                # a heading with one word in common ("Обработка" for «обработка сбоев») is no lookalike
+                continue
             matcher.set_seq1(form)
             # The cheap upper bounds first: most pairs stop there.
             if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:

@@ -273,6 +273,13 @@ def test_missing_section_points_at_a_lookalike_heading() -> None:
     assert "'Monitorng' (line 6)" in p.message
 
 
+@pytest.mark.parametrize("heading", ["Обработка", "Обработка ботом", "Fail if", "Cost Analysis"])
+def test_a_heading_sharing_one_word_is_no_lookalike(heading: str) -> None:
+    # «Обработка» shares one word with «обработка сбоев»: it is not the rollback plan misspelt
+    md = f"---\nkind: full\n---\n## Goals\nx\n## {heading}\ny\n"
+    assert not any(heading in p.message for p in lint_text(md, select=["missing-section"]))
+
+
 FENCE = "unclosed-code-fence"
 
 
