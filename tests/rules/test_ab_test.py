@@ -1081,3 +1081,19 @@ def test_decision_tables_and_request_groups(md, rule, expected):
 ])
 def test_pilot_questions_groups_and_go_no_go(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # a random choice on every request names the request as the unit
+    ("## A/B-тест\nПри каждом запросе к /predict сервер случайным образом выбирает модель.\n", "ab-no-split-unit", []),
+    ("## A/B test\nOn every request the server picks a model at random.\n", "ab-no-split-unit", []),
+    ("## A/B test\nEvery request is logged with a random trace id.\n", "ab-no-split-unit", [(1, "ab-no-split-unit")]),
+    # the lose branch: the old model stays in production
+    ("## A/B-тест\nЕсли хотя бы одно условие не выполнено — в production остаётся модель v1.\n",
+     "ab-no-stop-criteria", []),
+    # a second metric that must not get worse
+    ("## A/B-тест\nv2 лучше, если F1 выше и Recall (v2) ≥ Recall (v1) — новая модель не стала хуже находить дефолты.\n",
+     "ab-no-guardrail-metric", []),
+])
+def test_request_units_lose_branches_and_held_metrics(md, rule, expected):
+    assert check(md, rule) == expected
