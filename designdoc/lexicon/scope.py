@@ -342,8 +342,17 @@ def plans_one_part(doc: Document) -> bool:
     head = " ".join(_HEAD_WORD_RE.findall(first)[:3] + bracket_notes(first))
     if not _PART_WORD_RE.search(head):
         return False
+    # A doc that designs its model is a whole design whatever its title says:
+    # data, baselines and modelling all there ("A/B test plan: churn offers"
+    # over goals, data, baselines, modelling), or for the ambiguous
+    # "experiment" two of them. (An A/B "Experimental Design Plan" often has
+    # goals with data-collection, deployment and requirements parts of its
+    # own: those do not make it a whole design.)
+    ids = {sec.id for sec in doc.sections()}
+    if len(ids & _MODEL_CORE) == len(_MODEL_CORE):
+        return False
     if all(_EXPERIMENT_ONLY_RE.fullmatch(m.group()) for m in _PART_WORD_RE.finditer(head)):
-        if len({sec.id for sec in doc.sections()} & _MODEL_CORE) >= 2:
+        if len(ids & _MODEL_CORE) >= 2:
             return False
     if not _PLAN_WORD_RE.search(title):
         # "A/B Testing Guardrails for Feed Ranking": no plan word, but the title

@@ -101,6 +101,7 @@ _EXPECTED_EFFECT_RE = re.compile(
     re.I,
 )
 _DIGIT_RE = re.compile(r"\d")
+_PER_GROUP_RE = re.compile(r"\b(?:per|each)\s+(?:group|arm|variant)\b|\bна\s+(?:каждую\s+)?групп\w*", re.I)
 _SAMPLE_SIZE_RE = re.compile(
     r"\bsample[- ]sizes?\b|\b(?:размер|объ[её]м)\w*\s+выбор\w*",
     re.I,
@@ -230,8 +231,10 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
     satisfaction ≥ 80%", «Критерии успеха пилота: recall ≥ 0,85», or a bar
     in the pilot section itself). So do an expected change over control
     among the goals ("≥10% improvement over the control group"), a question
-    of a directional change ("to determine if the offer reduces churn"), and
-    a section of its own headed "Hypothesis" / «Гипотеза».
+    of a directional change ("to determine if the offer reduces churn", "Does
+    the pre-check cut rejections enough to pay for itself?", «Снижает ли …?»;
+    not an "Open question: …"), and a section of its own headed "Hypothesis" /
+    «Гипотеза».
 
     Fails:
 
@@ -514,7 +517,12 @@ def ab_no_split_unit(doc: Document, ctx: Context) -> Iterator[Problem]:
     Recognised: "split by user id", "randomised per session", "accounts are
     randomised 50/50", "unit of randomisation", "switchback", "6 hotels of
     40", «рандомизация по пользователям», «сплит по user_id», «делятся
-    случайно по user_id», «на уровне магазинов»; in the A/B section's own
+    случайно по user_id», «на уровне магазинов», a share of requests per
+    named group ("50% of requests — control group v1"), sticky assignment
+    ("the same customer always stays in the same group"), a random choice on
+    every request, a group row naming its units ("Pilot group | Two
+    departments"), a counterbalanced half split ("half of reviewers do the
+    baseline first, half the new tool first"); in the A/B section's own
     code, an assignment that hashes a unit's id (`md5(f"{user_id}:{exp}")`).
 
     Fails:
@@ -655,12 +663,15 @@ def ab_no_power_or_mde(doc: Document, ctx: Context) -> Iterator[Problem]:
 
 
 def _effect_sizes_sample(text: str) -> bool:
-    """An expected effect with a number, within three lines of the sample size it sizes."""
+    """An expected effect with a number, within three lines of the sample size (a number) it sizes."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
         hit = _EXPECTED_EFFECT_RE.search(line)
-        near = "\n".join(lines[max(0, i - 3) : i + 4])
-        if hit and _DIGIT_RE.search(line, hit.end()) and _SAMPLE_SIZE_RE.search(near):
+        if not (hit and _DIGIT_RE.search(line, hit.end())):
+            continue
+        # the size itself must be given near it ("Sample size: not computed yet" sizes nothing)
+        sized = [ln for ln in lines[max(0, i - 3) : i + 4] if ln is not line and _DIGIT_RE.search(ln)]
+        if any(_SAMPLE_SIZE_RE.search(ln) or _PER_GROUP_RE.search(ln) for ln in sized):
             return True
     return False
 

@@ -29,7 +29,10 @@ def no_simple_baseline(doc: Document, ctx: Context) -> Iterator[Problem]:
     месяце». A list of only complex models (gradient boosting, a transformer)
     fails. A sentence elsewhere in the doc that calls a simple thing the
     baseline ("start with a baseline that matches queries by keywords")
-    counts too. A doc that only plans an A/B test or a rollback is not asked.
+    counts too, as does the system without its new component ("a no-RAG
+    baseline", «baseline (без RAG)»); a metric's mean ("mean IoU", "average
+    inference latency") is no mean predictor. A doc that only plans an A/B
+    test or a rollback is not asked.
 
     Fails:
 

@@ -94,7 +94,8 @@ def no_online_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Conversion, revenue, retention, CTR, complaints, handling time, a
     "share of …" or "… rate" read as online metrics, as do "Online:" and
-    "business metric" labels. The A/B design's primary metric and the success
+    "business metric" labels, and trust-and-safety outcomes ("harmful content
+    exposure", "moderator efficiency"). The A/B design's primary metric and the success
     criteria under requirements also count. "Online inference" does not.
 
     Fails:

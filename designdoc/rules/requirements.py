@@ -308,7 +308,9 @@ def _error_costs_in(text: str) -> bool:
 # The test's own errors and settings: "type I error", «ошибка второго рода», α, power.
 _TEST_ERROR_RE = re.compile(
     r"\btype[- ](?:i|ii|1|2)\b|\bошибк\w*\s+(?:i|ii|1|2|первого|второго)[- ]?(?:го\s+)?рода"
-    r"|[αβ]|\b(?:alpha|beta|power|significan\w*|p-?values?)\b|\b(?:мощност|значимост|уровень\s+значим)\w*",
+    r"|[αβ]|\b(?:alpha|beta|power|significan\w*|p-?values?|a/a|peek\w*|sequential|fdr|false\s+discovery"
+    r"|multiple\s+(?:testing|comparisons?)|experiment\w*)\b"
+    r"|\b(?:мощност|значимост|уровень\s+значим|эксперимент|подглядыва|множественн|последовательн)\w*",
     re.I,
 )
 

@@ -12,8 +12,11 @@ from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
 _ITEM_SPLIT_RE = re.compile(r"\n|(?<=[.;])\s+")
-# "Risks and mitigations", «Риски и меры»: a heading that names risks beside remedies
-_JOINED_RE = re.compile(r"[&/+]|\b(?:and|with|и|с)\b", re.I)
+# What may stand before the remedy word in a heading named for the remedies:
+# numbering, "Risk" ("Risk Mitigation"); «Меры по снижению рисков» starts with it.
+# "Risks, mitigations", "Risks — mitigation owners", "Risks (mitigation in
+# progress)" name the risks first: they still need the remedies.
+_REMEDY_HEAD_RE = re.compile(r"[\W\d_]*(?:risks?\s+|рисков\s+)?", re.I)
 _WORD_RE = re.compile(r"\w{2,}")
 
 
@@ -28,6 +31,12 @@ def _risk_items(text: str) -> list[str]:
     """Risk statements: list items / sentences, without open questions or "to be filled" notes."""
     items = [s.strip() for s in _ITEM_SPLIT_RE.split(text) if len(s.strip()) > 3]
     return [s for s in items if not s.rstrip().endswith("?") and not _is_empty(s)]
+
+
+def _named_for_remedies(title: str) -> bool:
+    """A heading that opens with the remedy: "Risk Mitigation", «Меры по снижению рисков»."""
+    hit = lexicon.find("mitigation", title)
+    return hit is not None and _REMEDY_HEAD_RE.fullmatch(title[: hit.start]) is not None
 
 
 @rule(
@@ -89,7 +98,7 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     # A section named for the remedies alone ("Risk Mitigation", «Меры по снижению
     # рисков») lists remedies, however bare ("Gradual scaling"), not risks.
-    if any(lexicon.has("mitigation", sec.title) and not _JOINED_RE.search(sec.title) for sec in sc.sections):
+    if any(_named_for_remedies(sec.title) for sec in sc.sections):
         return
     # Headings ("Risks & mitigations") are neither risks nor mitigations.
     body = "\n".join(clean_text(s) for s in sc.sections)

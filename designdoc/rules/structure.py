@@ -184,7 +184,8 @@ def missing_section(doc: Document, ctx: Context) -> Iterator[Problem]:
     after the section that precedes it in the catalogue. A doc whose title
     makes it the plan of one part ("A/B Test Plan: …", "Rollback runbook",
     «План A/B-теста») is not asked for the rest of a full design unless its
-    front matter declares the kind.
+    front matter declares the kind, or it designs its model after all (data,
+    baselines and modelling sections; for an "Experiment plan", two of them).
 
     Fails (a full doc without a rollback plan):
 

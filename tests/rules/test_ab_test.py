@@ -988,7 +988,7 @@ def test_fresh34_wordings(md, rule, expected):
 
 @pytest.mark.parametrize("md, expected", [
     # people in a user study, districts in a matched comparison, a counterbalanced half split
-    ("## Test design\nHalf of reviewers do the baseline workflow first, half do the new tool first.\n", []),
+    ("## A/B test\nHalf of reviewers do the baseline workflow first, half do the new tool first.\n", []),
     ("## Experimental design\nTreatment: 4 districts with the tool. Control: 4 matched districts on legacy practice.\n",
      []),
     ("## A/B-тест\nПоловина участников сначала работает по-старому, другая половина — с новым инструментом.\n", []),
@@ -1097,3 +1097,41 @@ def test_pilot_questions_groups_and_go_no_go(md, rule, expected):
 ])
 def test_request_units_lose_branches_and_held_metrics(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md", [
+    # review: the model's own business logic and statistics words are no decision on the test
+    "## A/B test\nTreatment arm: if the PD score is above 0.3 → reject the application automatically.\n",
+    "## A/B test\nThe treatment model is deployed behind a feature flag; when the test starts we log both scores.\n",
+    "## A/B test\nThe model rejects applications when the score is below 0.3.\n",
+    "## A/B-тест\nМодель отклоняет заявку, если скор ниже 0.3.\n",
+    "## A/B-тест\nСтандартное отклонение конверсии, когда выборка мала, оценим бутстрепом.\n",
+    "## A/B-тест\nЦель теста — оценить эффект внедрения модели при условии сохранения SLA.\n",
+    "## A/B-тест\nСледим за долей отмен заказов в пилотных городах.\n",
+    "## A/B test\n| Condition | Outcome |\n|---|---|\n| diabetes | readmission |\n",
+    "## A/B test\n**Pause:** users can pause recommendations; pause rate is above 2% today.\n",
+])
+def test_business_logic_is_no_decision_rule(md):
+    assert check(md, "ab-no-stop-criteria") == [(1, "ab-no-stop-criteria")]
+
+
+@pytest.mark.parametrize("md, rule", [
+    # review: monitoring that detects a change is no MDE; an effect with no size computed sizes nothing
+    ("## A/B test\nTwo weeks.\n## Monitoring\nAlerting will detect a 10% drop in orders within 15 minutes.\n",
+     "ab-no-power-or-mde"),
+    ("## A/B test\nTwo weeks. The drift monitor fires on detecting a 10% shift in daily volume.\n", "ab-no-power-or-mde"),
+    ("## A/B-тест\nДве недели. Алерт должен обнаружить падение выручки на 10% в течение часа.\n", "ab-no-power-or-mde"),
+    ("## A/B test\nExpected effect: +2% conversion (from the pilot).\nSample size: not computed yet.\n",
+     "ab-no-power-or-mde"),
+    # segments that are halves, a pre-period as control, people sharing feedback are no split
+    ("## A/B test\nAbout half of our customers are new, half are returning; we report both segments.\n",
+     "ab-no-split-unit"),
+    ("## A/B test\nControl group: 4 weeks before the launch (pre-period).\n", "ab-no-split-unit"),
+    ("## A/B-тест\nУчастники пилота делятся отзывами в общем чате.\n", "ab-no-split-unit"),
+    # the primary metric's growth is no guardrail; an open question is no hypothesis
+    ("## A/B test\nWe expect time spent on the feed to grow by at least 2%.\n", "ab-no-guardrail-metric"),
+    ("## A/B test\nOpen question: will the new ranker increase latency beyond the budget?\n", "ab-no-hypothesis"),
+    ("## A/B-тест\nОткрытый вопрос: увеличит ли ранкер задержку?\n", "ab-no-hypothesis"),
+])
+def test_review_lookalikes_still_fire(md, rule):
+    assert check(md, rule) == [(1, rule)]

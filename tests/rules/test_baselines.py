@@ -106,7 +106,7 @@ def test_plan_of_one_part_is_not_asked_for_a_baseline(md, expected):
     ("## Baseline\n| Model | AST score | mean score |\n|---|---|---|\n| sqlcoder-8b | 0.39 | 0.26 |\n",
      [(1, RULE)]),
     ("## Baseline\nFine-tuned ResNet-50. Variables held constant: epochs and image size.\n", [(1, RULE)]),
-    ("## Бейзлайн\nsqlcoder-8b: средняя оценка 0,26, среднее время ответа 3 с.\n", [(1, RULE)]),
+    ("## Бейзлайн\nsqlcoder-8b: средняя точность 0,26, средняя задержка 3 с.\n", [(1, RULE)]),
     ("## Бейзлайн\nU-Net; средняя абсолютная ошибка 0,4.\n", [(1, RULE)]),
     # the mean as a predictor stays simple
     ("## Baseline\nPredict the mean demand of the last 4 weeks.\n", []),
@@ -127,6 +127,11 @@ def test_metric_means_and_ablated_baselines(md, expected):
     "## Baseline\nAverage delivery time per zone over the last week.\n",
     "## Бейзлайн\nСреднее время доставки по району за прошлую неделю.\n",
     "## Baseline\nRecommend the items with the highest average rating.\n",
+    # review: the mean of a duration or a score is a predictor too
+    "## Baselines\nBaseline: predict the mean processing time of the ticket's category over the last 90 days.\n",
+    "## Baselines\nBaseline: average response time per queue, last 30 days.\n",
+    "## Baselines\nBaseline: each student's mean score over past tests.\n",
+    "## Бейзлайн\nБейзлайн: среднее время ответа по очереди за последние 30 дней.\n",
 ])
 def test_mean_durations_stay_simple_baselines(md):
     assert check(md, RULE) == []

@@ -221,3 +221,14 @@ def test_a_whole_design_titled_with_its_plan_is_still_asked(title):
 ])
 def test_ratings_that_are_no_labels(md):
     assert check(md, LABEL) == [(1, LABEL)]
+
+
+
+@pytest.mark.parametrize("md", [
+    # review: ratings among the features are no label
+    "## Data\nFeatures also include customer ratings (1-5) from NPS surveys.\n",
+    "## Data\nFor ETA we add restaurant star ratings as a feature.\n",
+    "## Данные\nПризнаки: история покупок, оценки покупателей товару, цена.\n",
+])
+def test_ratings_as_features_are_no_labels(md):
+    assert check(md, LABEL) == [(1, LABEL)]

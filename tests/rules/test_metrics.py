@@ -325,3 +325,14 @@ def test_accuracy_is_not_paired_by_a_loss(md):
 ])
 def test_trust_and_safety_online_metrics(md, expected):
     assert check(md, ONLINE) == expected
+
+
+
+@pytest.mark.parametrize("md", [
+    # review: the class's share in the data or the class's name is no online metric
+    "## Metrics\nToxic content prevalence is about 3% of comments, so accuracy is misleading.\n",
+    "## Metrics\nWe report PR-AUC on fraudulent impressions and recall at 1% FPR.\n",
+    "## Метрики\nЭффективность агента в симуляторе оцениваем по средней награде.\n",
+])
+def test_class_shares_are_no_online_metrics(md):
+    assert check(md, ONLINE) == [(1, ONLINE)]

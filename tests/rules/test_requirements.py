@@ -655,3 +655,25 @@ def test_model_errors_weighed_in_the_ab_design(md, expected):
 ])
 def test_champion_challenger_gates(md, expected):
     assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # review: a minimum in running text is an alert or data cleaning, not a readiness bar
+    ("## Requirements\nBatch.\n## Monitoring\nAlert: if CTR falls below the minimum threshold of 2% for an hour, on-call is "
+     "paged.\n", [(1, READY)]),
+    ("## Требования\nРаз в день.\n## Данные\nПропуски в признаке заполняем минимальным значением; конверсия по магазинам — "
+     "от 1% до 5%.\n", [(1, READY)]),
+])
+def test_minimum_in_running_text_is_no_bar(md, expected):
+    assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize("md", [
+    # review: the test's own false positives are no model error cost
+    "## Requirements\nBatch.\n## A/B test\nWe run an A/A test first: a false positive there would undermine trust in the "
+    "experiment platform.\n",
+    "## Requirements\nBatch.\n## A/B test\nPeeking daily inflates false positives, which would damage the team's "
+    "reputation with finance.\n",
+])
+def test_the_tests_own_errors_are_no_model_error_costs(md):
+    assert check(md, COSTS) == [(1, COSTS)]

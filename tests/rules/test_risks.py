@@ -157,3 +157,8 @@ def test_remedy_labels_ru(md, expected):
 ])
 def test_sections_named_for_remedies(md, expected):
     assert check(md, RULE) == expected
+
+
+@pytest.mark.parametrize("heading", ["Risks, mitigations", "Risks — mitigation owners", "Risks (mitigation in progress)"])
+def test_headings_naming_risks_first_still_need_remedies(heading):
+    assert check(f"## {heading}\n- Label delay of 30 days\n- Fraudsters adapt\n", RULE) == [(1, RULE)]
