@@ -295,13 +295,21 @@ def _lexicon_regexes() -> list[tuple[str, str]]:
 def _grows_quadratically(rx: "re.Pattern[str]", prefix: str, filler: str, runs: tuple[int, int], end: str) -> str:
     """The timings ("a → b") when doubling the run of ``filler`` after ``prefix`` more than triples
     the search time, else an empty string."""
-    times = []
-    for n in runs:
+    def timed(n: int) -> float:
         text = prefix + filler * n + end
         started = time.perf_counter()
         rx.search(text)
-        times.append(time.perf_counter() - started)
-    return f"{times[0]:.3f}s → {times[1]:.3f}s" if times[1] > 0.01 and times[1] > 3 * times[0] else ""
+        return time.perf_counter() - started
+
+    def flagged(t: list[float]) -> bool:
+        return t[1] > 0.01 and t[1] > 3 * t[0]
+
+    times = [timed(n) for n in runs]
+    if flagged(times):
+        # a pause of the machine (GC, a busy core) can make one 10 ms run look slow:
+        # a real super-linear pattern stays slow on the best of three runs
+        times = [min(timed(n) for _ in range(3)) for n in runs]
+    return f"{times[0]:.3f}s → {times[1]:.3f}s" if flagged(times) else ""
 
 
 def test_no_vocabulary_pattern_backtracks_super_linearly() -> None:

@@ -1135,3 +1135,17 @@ def test_business_logic_is_no_decision_rule(md):
 ])
 def test_review_lookalikes_still_fire(md, rule):
     assert check(md, rule) == [(1, rule)]
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # a request with an adjective, a held metric in the first person, a hyphen before the lose branch
+    ("## A/B-тест\nКаждый входящий запрос случайно назначается в группу A (v1) или группу B (v2).\n",
+     "ab-no-split-unit", []),
+    ("## A/B-тест\nПереходим на v2, если F1 выше и Recall(v2) ≥ Recall(v1) (не ухудшаем главную бизнес-метрику).\n",
+     "ab-no-guardrail-metric", []),
+    ("## A/B-тест\nЕсли v2 хуже или не даёт значимого улучшения - остаёмся на v1.\n", "ab-no-stop-criteria", []),
+    ("## A/B-тест\nЕсли данных меньше - остаёмся на связи с командой.\n", "ab-no-stop-criteria",
+     [(1, "ab-no-stop-criteria")]),
+])
+def test_russian_request_units_held_metrics_and_hyphen_branches(md, rule, expected):
+    assert check(md, rule) == expected
