@@ -128,6 +128,10 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Аварийный режим", "rollback"),
         ("Реагирование на инциденты", "rollback"),
         ("Обработка данных", None),
+        # gates a model must pass before promotion are its readiness requirements
+        ("Promotion gating", "requirements"),
+        ("Quality gates", "requirements"),
+        ("Гейты приёмки", "requirements"),
     ],
 )
 def test_heading_means_section(heading: str, expected: str) -> None:

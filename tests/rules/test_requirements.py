@@ -677,3 +677,9 @@ def test_minimum_in_running_text_is_no_bar(md, expected):
 ])
 def test_the_tests_own_errors_are_no_model_error_costs(md):
     assert check(md, COSTS) == [(1, COSTS)]
+
+
+def test_promotion_gates_in_a_table_are_a_readiness_bar():
+    md = ("## Metrics\nAccuracy, precision, recall.\n## Promotion gating\nThe default gates are:\n\n"
+          "| Task type | Gate |\n|---|---|\n| Classification | `accuracy >= 0.80` and weighted `f1_score >= 0.75` |\n")
+    assert check(md, READY) == [] and check(md, "metric-without-target") == []
