@@ -683,3 +683,17 @@ def test_promotion_gates_in_a_table_are_a_readiness_bar():
     md = ("## Metrics\nAccuracy, precision, recall.\n## Promotion gating\nThe default gates are:\n\n"
           "| Task type | Gate |\n|---|---|\n| Classification | `accuracy >= 0.80` and weighted `f1_score >= 0.75` |\n")
     assert check(md, READY) == [] and check(md, "metric-without-target") == []
+
+
+@pytest.mark.parametrize("md, expected", [
+    # offline gates over model metrics with bars say when the model may go to the pilot
+    ("## Требования\nРаз в день.\n## Baseline\nOffline gates перед пилотом:\n\n- recall high-risk категорий ≥ 99%;\n"
+     "- precision safe auto-close ≥ 97%;\n", []),
+    ("## Requirements\nBatch.\n## Baseline\nOffline gates before the pilot:\n\n- recall on high-risk classes ≥ 99%\n", []),
+    ("## Требования\nРаз в день.\n## Модель\nОфлайн-гейты перед пилотом:\n\n- recall ≥ 0,95\n", []),
+    # gates with no model metric are no readiness bar
+    ("## Requirements\nBatch.\n## Plan\nOffline gates before the pilot:\n\n- legal sign-off\n- docs reviewed\n",
+     [(1, READY)]),
+])
+def test_offline_gates_are_a_readiness_bar(md, expected):
+    assert check(md, READY) == expected
