@@ -1149,3 +1149,12 @@ def test_review_lookalikes_still_fire(md, rule):
 ])
 def test_russian_request_units_held_metrics_and_hyphen_branches(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md", [
+    # a stop/go review decides the pilot like a go / no-go
+    "## Пилот\n| Неделя | Режим |\n|---|---|\n| 4 | decision review: метрики, стоимость, stop/go решение |\n",
+    "## Pilot\n| Week | Mode |\n|---|---|\n| 4 | decision review: metrics, cost, go/stop decision |\n",
+])
+def test_stop_go_review_is_a_decision_rule(md):
+    assert check(md, "ab-no-stop-criteria") == []
