@@ -359,8 +359,7 @@ def plans_one_part(doc: Document) -> bool:
         # names the part and the doc designs nothing else (no data, model,
         # baseline, requirements, deployment or monitoring beyond one of them).
         # ("Pilot: SME scoring" names a project, not its pilot plan.)
-        core = {sec.id for sec in doc.sections()} & _DESIGN_CORE
-        return len(core) <= 1 and default_catalog().match(title, doc.kind) in _PART_PLANS
+        return len(ids & _DESIGN_CORE) <= 1 and default_catalog().match(title, doc.kind) in _PART_PLANS
     # "Rollback Standard Operating Procedure (SOP)": too long a title for the catalogue
     return default_catalog().match(title, doc.kind) in _PART_PLANS or bool(_ROLLBACK_RE.search(title))
 

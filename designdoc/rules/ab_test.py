@@ -93,19 +93,7 @@ _POWER_CODE_RE = re.compile(
 # that hashes a unit's id ('md5(f"{user_id}:{experiment_id}")') in the A/B code;
 # a pandas "df.assign(user_id=…)" or "run_shadow(model, user_id)" is neither.
 # The metric must be a quoted name: "primary: pg-main" in a database config is no metric.
-# The effect a sample was sized for plays the MDE's part: "Sample size: expected
-# effect +5% F1; at least 5000 requests per group".
-_EXPECTED_EFFECT_RE = re.compile(
-    r"\b(?:expected|assumed|planned|target)\s+(?:effect|lift|uplift|improvement|gain)\b"
-    r"|\b(?:ожидаем|предполагаем|планируем|целев)\w*\s+(?:эффект|прирост|улучшени|рост|аплифт)\w*",
-    re.I,
-)
 _DIGIT_RE = re.compile(r"\d")
-_PER_GROUP_RE = re.compile(r"\b(?:per|each)\s+(?:group|arm|variant)\b|\bна\s+(?:каждую\s+)?групп\w*", re.I)
-_SAMPLE_SIZE_RE = re.compile(
-    r"\bsample[- ]sizes?\b|\b(?:размер|объ[её]м)\w*\s+выбор\w*",
-    re.I,
-)
 _PRIMARY_CODE_RE = re.compile(r"\bprimary(?:_metric)?[\"']?\s*[=:]\s*\[?\s*[\"'][a-z]", re.I)
 _SPLIT_CODE_RE = re.compile(
     r"(?<!\.)\b(?:hash\w*|md5|sha(?:1|256|512)|murmur\w*|assign\w*\(|bucket\w*\()[^\n]{0,60}?"
@@ -663,15 +651,16 @@ def ab_no_power_or_mde(doc: Document, ctx: Context) -> Iterator[Problem]:
 
 
 def _effect_sizes_sample(text: str) -> bool:
-    """An expected effect with a number, within three lines of the sample size (a number) it sizes."""
+    """An expected effect with a number ("Expected effect: +5% F1"), within three
+    lines of the sample size it was computed for, given as a number ("5000
+    requests per group"; "Sample size: not computed yet" sizes nothing)."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        hit = _EXPECTED_EFFECT_RE.search(line)
-        if not (hit and _DIGIT_RE.search(line, hit.end())):
+        hit = lexicon.find("expected_effect_label", line)
+        if hit is None or not _DIGIT_RE.search(line, hit.end):
             continue
-        # the size itself must be given near it ("Sample size: not computed yet" sizes nothing)
-        sized = [ln for ln in lines[max(0, i - 3) : i + 4] if ln is not line and _DIGIT_RE.search(ln)]
-        if any(_SAMPLE_SIZE_RE.search(ln) or _PER_GROUP_RE.search(ln) for ln in sized):
+        near = lines[max(0, i - 3) : i] + lines[i + 1 : i + 4]
+        if any(_DIGIT_RE.search(ln) and lexicon.has("sample_size", ln) for ln in near):
             return True
     return False
 
