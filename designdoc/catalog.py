@@ -84,7 +84,7 @@ _BRACKET_RE = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 _PLANS = ("ab_test", "rollback")
 # "Baseline и метрики выбора": two topics joined by a conjunction, each too
 # short a share of the heading to match on its own.
-_CONJUNCTION_RE = re.compile(r"\s+(?:and|и|&|\+)\s+", re.IGNORECASE)
+_CONJUNCTION_RE = re.compile(r"\s+(?:and|or|и|или|&|\+)\s+", re.IGNORECASE)
 # Text after the first colon or spaced dash of a heading is a summary, not its title.
 _HEAD_RE = re.compile(r"\s*[:：]\s|\s[—–-]\s")
 

@@ -106,6 +106,10 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("План пилота и раскатки", "ab_test"),
         # ... but not when a part names nothing: one question, not two topics
         ("Что чем решается и почему", None),
+        # "or" joins two topics as "and" does: the rollback part names the heading
+        ("Phase 7: Model Promotion or Rollback", "rollback"),
+        ("Продвижение модели или откат", "rollback"),
+        ("Build or buy", "goals"),
         ("Synthetic Anomaly Injection & Evaluation Framework", None),
         ("Initialisation — and the risk that decides it", None),
         # the model's own risk output is no risk register; adjacency decides
@@ -121,6 +125,8 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Прогноз рисков", "risks"),
         ("Стратификация рисков и их митигация", "risks"),
         ("Risk analysis", "risks"),
+        ("5. Risk-Impact Matrix", "risks"),
+        ("Risk Register", "risks"),
         # what the system does when it fails is its failure plan
         ("Fail-Safe Behavior", "rollback"),
         ("🚨 INCIDENT RESPONSE", "rollback"),
