@@ -402,6 +402,9 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     for sent in sentences(sc.text):
         if lexicon.has("metric_list", sent):
             continue
+        # "If v2 recall ↑ ≥ 5% … → promote v2": the metric the launch rule sets a bar on
+        if lexicon.has("ship_rule", sent) and _names_metric_bar(sent):
+            return
         if lexicon.has("online_metric", sent) and (
             lexicon.has("ab_compare", sent)
             or lexicon.has("mde", sent)
@@ -423,6 +426,12 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
             "решение по тесту (например, «Основная метрика: конверсия в заказ»).",
         ),
     )
+
+
+def _names_metric_bar(sent: str) -> bool:
+    """A metric of either kind with a number or a direction to reach."""
+    metric = lexicon.has("online_metric", sent) or lexicon.has("offline_metric", sent)
+    return metric and (lexicon.has("numeric_target", sent) or lexicon.has("change_direction", sent))
 
 
 @rule(

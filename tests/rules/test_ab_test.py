@@ -1158,3 +1158,26 @@ def test_russian_request_units_held_metrics_and_hyphen_branches(md, rule, expect
 ])
 def test_stop_go_review_is_a_decision_rule(md):
     assert check(md, "ab-no-stop-criteria") == []
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # a launch rule with the condition first: the metric with the bar decides, the one held
+    # stable guards
+    ("## A/B test\n- If v2 recall ↑ ≥5% and precision stable → promote v2 to 100%\n", "ab-no-primary-metric", []),
+    ("## A/B test\n- If v2 recall ↑ ≥5% and precision stable → promote v2 to 100%\n", "ab-no-guardrail-metric", []),
+    ("## A/B-тест\n- Если recall v2 вырос на 5% и precision стабилен → раскатываем v2 на 100%\n",
+     "ab-no-primary-metric", []),
+    ("## A/B-тест\n- Если recall v2 вырос на 5% и precision стабилен → раскатываем v2 на 100%\n",
+     "ab-no-guardrail-metric", []),
+    # an outage rule names no metric; a stable split is no guardrail
+    ("## A/B test\nIf the service is down → deploy the old version.\n", "ab-no-primary-metric",
+     [(1, "ab-no-primary-metric")]),
+    ("## A/B-тест\nЕсли сервис упал → переключаем на старую версию.\n", "ab-no-primary-metric",
+     [(1, "ab-no-primary-metric")]),
+    ("## A/B test\nIf recall rises by 5% → promote. The split remains stable.\n", "ab-no-guardrail-metric",
+     [(1, "ab-no-guardrail-metric")]),
+    ("## A/B-тест\nЕсли конверсия выросла → раскатываем. Сплит остаётся стабильным.\n", "ab-no-guardrail-metric",
+     [(1, "ab-no-guardrail-metric")]),
+])
+def test_condition_first_launch_rules(md, rule, expected):
+    assert check(md, rule) == expected

@@ -697,3 +697,21 @@ def test_promotion_gates_in_a_table_are_a_readiness_bar():
 ])
 def test_offline_gates_are_a_readiness_bar(md, expected):
     assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # the bar a first release must clear is when the model is ready
+    ("## Goals\nCut vendor costs.\n- First go live of the classifier must replace 20% of the manually classified emails.\n"
+     "## Metrics\nSaving per year.\n", []),
+    ("## Цели\nСнизить затраты.\n- Первый релиз модели должен закрывать 20% обращений без оператора.\n"
+     "## Метрики\nЭкономия.\n", []),
+    # a release plan without a bar, or a share that is no bar
+    ("## Goals\nCut vendor costs.\n- The first release must ship before the audit.\n## Metrics\nSaving.\n", [(4, READY)]),
+    ("## Цели\nСнизить затраты.\n- Первый релиз должен выйти до аудита, второй — через полгода.\n## Метрики\nЭкономия.\n",
+     [(4, READY)]),
+    # "0.85+" is a bar on held-out data; "ROC-AUC 0.85" alone reports a result
+    ("## Goals\nChurn.\n**Key Metrics**:\n- ROC-AUC: 0.85+ on test set\n## Metrics\nROC-AUC.\n", []),
+    ("## Goals\nChurn.\n**Key Metrics**:\n- ROC-AUC: 0.85 on test set\n## Metrics\nROC-AUC.\n", [(5, READY)]),
+])
+def test_first_release_bars_and_open_ended_bars(md, expected):
+    assert check(md, READY) == expected
