@@ -193,6 +193,14 @@ def test_split_unit_arms_of_named_units(md, expected):
      "Hypothesis: the penalty raises long-tail exposure by 10 pp.\n", [(1, "ab-deferred")]),
     ("## A/B-тест\nЭто полностью офлайн-эксперимент на исторических данных; гипотеза: покрытие +10 п.п.\n",
      [(1, "ab-deferred")]),
+    # a pilot whose main testing is a backtest, an A/B test only a possibility
+    ("## Conducting a pilot\nThe main testing is expected to be based on historical data. There is a possibility "
+     "of conducting an A/B test later.\n", [(1, "ab-deferred")]),
+    ("## Пилот\nОсновное тестирование предполагается проводить на исторических данных; A/B-тест возможен позже.\n",
+     [(1, "ab-deferred")]),
+    # ... but a backtest before a designed split is no deferral
+    ("## Pilot\nThe main testing is based on historical data, then users are split 50/50 by user id.\n", []),
+    ("## Пилот\nОсновная проверка на исторических данных, затем пользователи делятся 50/50 по user_id.\n", []),
 ])
 def test_offline_only_ab_section_is_deferred(md, expected):
     assert check(md, "ab-deferred") == expected
@@ -1180,4 +1188,25 @@ def test_stop_go_review_is_a_decision_rule(md):
      [(1, "ab-no-guardrail-metric")]),
 ])
 def test_condition_first_launch_rules(md, rule, expected):
+    assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # graduation criteria: a p-value bar either way, a metric held "equal or better", no regression
+    ("## A/B test\nReplace the model when lift is not significantly worse (p-value > 0.05, z-test).\n",
+     "ab-no-significance-level", []),
+    ("## A/B test\nShip if the p-value is below 0.05.\n", "ab-no-significance-level", []),
+    ("## A/B-тест\nРаскатываем, если p-value ниже 0,05.\n", "ab-no-significance-level", []),
+    ("## A/B-тест\nРаскатываем, если рост выше 0,05.\n", "ab-no-significance-level",
+     [(1, "ab-no-significance-level")]),
+    ("## A/B test\nShip when: 1. Precision is equal or better. 2. No regression on internal metrics.\n",
+     "ab-no-guardrail-metric", []),
+    ("## A/B-тест\nРаскатываем, если precision не хуже текущей и нет регрессии по внутренним метрикам.\n",
+     "ab-no-guardrail-metric", []),
+    ("## A/B test\nShip when conversion is up; we need no less than a month of data.\n", "ab-no-guardrail-metric",
+     [(1, "ab-no-guardrail-metric")]),
+    ("## A/B-тест\nРаскатываем, если конверсия выросла; данных не меньше месяца.\n", "ab-no-guardrail-metric",
+     [(1, "ab-no-guardrail-metric")]),
+])
+def test_graduation_criteria(md, rule, expected):
     assert check(md, rule) == expected
