@@ -253,8 +253,8 @@ def accuracy_only_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     imbalance (rare events, fraud, defects, "only 2% positive", дисбаланс)
     or at unequal error costs (false positives vs false negatives). Add
     precision/recall, PR-AUC or a cost-weighted metric. Another model metric
-    named in the success criteria or the pilot design pairs it too (a training
-    loss does not). A bare «точность»
+    named in the success criteria, the validation plan or the pilot design
+    pairs it too (a training loss does not). A bare «точность»
     with no «полнота» / recall anywhere in the doc reads as accuracy. When the
     metrics section names no model metric, the task statement, success
     criteria and validation are read instead.
@@ -289,9 +289,10 @@ def accuracy_only_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     others = [m for m in hits if "accuracy" not in m.text.lower() and m not in bare_tochnost]
     if others:
         return
-    # A pilot's success criteria may pair it ("<10% false positive rate" beside
-    # ">85% accuracy"); a training loss ("trained with log loss") does not.
-    beside = text_of(doc, "requirements", "ab_test")
+    # A pilot's success criteria or the validation plan may pair it ("<10% false
+    # positive rate" beside ">85% accuracy", "accuracy, precision and recall are
+    # computed on the validation split"); a training loss ("trained with log loss") does not.
+    beside = text_of(doc, "requirements", "ab_test", "modeling")
     if any(
         "accuracy" not in m.text.lower()
         and not _LOSS_WORD_RE.search(m.text)

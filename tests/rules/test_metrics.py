@@ -336,3 +336,23 @@ def test_trust_and_safety_online_metrics(md, expected):
 ])
 def test_class_shares_are_no_online_metrics(md):
     assert check(md, ONLINE) == [(1, ONLINE)]
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # a minimum or target stated on a score or a share is a target; a maximum length is not
+    ("## Metrics\nAccuracy: achieve a minimum accuracy of 90% on the validation set.\n", "metric-without-target", []),
+    ("## Метрики\nДоля верных ответов: добиться минимальной доли верных ответов в 90%.\n", "metric-without-target", []),
+    ("## Metrics\nAccuracy; the maximum length of 512 tokens.\n", "metric-without-target",
+     [(1, "metric-without-target")]),
+    ("## Метрики\nДоля верных ответов; максимальная длина текста 512 токенов.\n", "metric-without-target",
+     [(1, "metric-without-target")]),
+    # precision and recall computed in the validation plan pair the accuracy target
+    ("## Metrics\nAccuracy ≥ 90% for early detection of heart disease.\n## Validation\nMetrics: accuracy, precision, "
+     "recall and F1-score on the validation split.\n", "accuracy-only-metric", []),
+    ("## Метрики\nAccuracy ≥ 90% для раннего выявления болезней сердца.\n## Валидация\nСчитаем accuracy, precision, "
+     "recall и F1 на валидационной выборке.\n", "accuracy-only-metric", []),
+    ("## Metrics\nAccuracy ≥ 90% for early detection of heart disease.\n## Validation\nTrained with log loss on a "
+     "20% validation split.\n", "accuracy-only-metric", [(1, "accuracy-only-metric")]),
+])
+def test_minimum_targets_and_validation_metrics(md, rule, expected):
+    assert check(md, rule) == expected
