@@ -1199,6 +1199,11 @@ def test_condition_first_launch_rules(md, rule, expected):
     ("## A/B-тест\nРаскатываем, если p-value ниже 0,05.\n", "ab-no-significance-level", []),
     ("## A/B-тест\nРаскатываем, если рост выше 0,05.\n", "ab-no-significance-level",
      [(1, "ab-no-significance-level")]),
+    # an A/A check's "p > 0.05" is its outcome, not the test's α
+    ("## A/B test\nA/A week first: the groups must not differ (p > 0.05).\n", "ab-no-significance-level",
+     [(1, "ab-no-significance-level")]),
+    ("## A/B-тест\nСначала A/A-неделя: различие должно быть незначимым (p-value выше 0,05).\n",
+     "ab-no-significance-level", [(1, "ab-no-significance-level")]),
     ("## A/B test\nShip when: 1. Precision is equal or better. 2. No regression on internal metrics.\n",
      "ab-no-guardrail-metric", []),
     ("## A/B-тест\nРаскатываем, если precision не хуже текущей и нет регрессии по внутренним метрикам.\n",

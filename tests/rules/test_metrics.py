@@ -356,3 +356,20 @@ def test_class_shares_are_no_online_metrics(md):
 ])
 def test_minimum_targets_and_validation_metrics(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a "User Metrics" label and a table row filed under the business layer are online metrics
+    ("## Metrics\n- Retrieval: Precision@k.\n- User Metrics: Feedback ratio (thumbs up vs down).\n", []),
+    ("## Метрики\n- Recall ≥ 0.9.\n- Пользовательские метрики: доля лайков.\n", []),
+    ("## Metrics\n| Layer | Metric | Target |\n|---|---|---|\n| Business | Avg quotation prep time | -50% |\n"
+     "| Model | Recall | ≥ 90% |\n", []),
+    ("## Метрики\n| Уровень | Метрика | Цель |\n|---|---|---|\n| Бизнес | Время подготовки КП | -50% |\n"
+     "| Модель | Recall | ≥ 90% |\n", []),
+    # an empty business row, or a user in running text, names no metric
+    ("## Metrics\n| Layer | Metric | Target |\n|---|---|---|\n| Business |  |  |\n| Model | Recall | ≥ 90% |\n",
+     [(1, "no-online-metric")]),
+    ("## Metrics\n- Recall ≥ 0.9; the user sees the top 5.\n", [(1, "no-online-metric")]),
+])
+def test_user_metrics_and_business_rows(md, expected):
+    assert check(md, "no-online-metric") == expected
