@@ -162,3 +162,18 @@ def test_sections_named_for_remedies(md, expected):
 @pytest.mark.parametrize("heading", ["Risks, mitigations", "Risks — mitigation owners", "Risks (mitigation in progress)"])
 def test_headings_naming_risks_first_still_need_remedies(heading):
     assert check(f"## {heading}\n- Label delay of 30 days\n- Fraudsters adapt\n", RULE) == [(1, RULE)]
+
+
+@pytest.mark.parametrize("md, expected", [
+    # the remedy in the imperative after a dash pairs each risk
+    ("## Risks and Mitigation\n1. Data Risks:\n   - Salary range variability - use outlier handling\n"
+     "   - Skills bias - develop cluster-specific models\n", []),
+    ("## Риски\n- Разброс зарплат — использовать обработку выбросов\n"
+     "- Смещение по навыкам — регулярный анализ важности признаков\n", []),
+    # a dash before a consequence is no remedy
+    ("## Risks\n- Data drift - the model degrades over time\n- Latency - high under load\n",
+     [(1, "risk-without-mitigation")]),
+    ("## Риски\n- Дрейф данных — модель со временем деградирует\n", [(1, "risk-without-mitigation")]),
+])
+def test_remedy_after_a_dash(md, expected):
+    assert check(md, "risk-without-mitigation") == expected
