@@ -306,6 +306,12 @@ def _pilot_success(sc: Scope, doc: Document) -> Iterator[Section]:
             yield sec
 
 
+def _names_metric_bar(sent: str) -> bool:
+    """A metric of either kind with a number or a direction to reach."""
+    metric = lexicon.has("online_metric", sent) or lexicon.has("offline_metric", sent)
+    return metric and (lexicon.has("numeric_target", sent) or lexicon.has("change_direction", sent))
+
+
 def _metric_bar(sc: Scope) -> bool:
     """A bar on a named metric in the pilot section itself ("Weighted Accuracy > 50%").
 
@@ -426,12 +432,6 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
             "решение по тесту (например, «Основная метрика: конверсия в заказ»).",
         ),
     )
-
-
-def _names_metric_bar(sent: str) -> bool:
-    """A metric of either kind with a number or a direction to reach."""
-    metric = lexicon.has("online_metric", sent) or lexicon.has("offline_metric", sent)
-    return metric and (lexicon.has("numeric_target", sent) or lexicon.has("change_direction", sent))
 
 
 @rule(
