@@ -362,6 +362,16 @@ def test_test_settings_in_analysis_code(md, expected):
     ("## A/B test\nMDE: 20% reduction in time to first click; split by user.\n", [(1, "ab-no-hypothesis")]),
     ("## A/B test\nMDE 2 pp. We expect the ranker to raise CTR by 3%.\n", []),
     ("## A/B-тест\nMDE 1 п.п. Ожидаем снижение оттока на 2 п.п.\n", []),
+    # «ожидаем» / «предполагаем» as an expected change, not any expected quantity or a proposed design
+    ("## A/B-тест\nСплит по user_id. Ожидаем, что доля автоответов вырастет.\n", []),
+    ("## A/B-тест\nСплит по user_id. Предполагается, что модель сократит ручную проверку.\n", []),
+    ("## Пилот\nОжидаемый эффект: сокращение времени обработки.\n", []),
+    ("## Пилот\nОжидается снижение числа ошибок ввода.\n", []),
+    ("## Пилот\nОжидаемая нагрузка: до 10000 запросов в час; ожидаемые затраты ~$1500 в месяц.\n",
+     [(1, "ab-no-hypothesis")]),
+    ("## Пилот\nРезультаты бейзлайн-модели соотносятся с ожидаемыми значениями.\n", [(1, "ab-no-hypothesis")]),
+    ("## Пилот\nОписание предполагаемого дизайна пилота: демо на защите проекта.\n", [(1, "ab-no-hypothesis")]),
+    ("## Pilot\nExpected load: up to 10,000 requests an hour.\n", [(1, "ab-no-hypothesis")]),
     # review: a detectable effect, a bound, a fact or a plan to measure is no expectation
     ("## A/B test\nSplit by user. We can detect a 2% increase in CTR with this sample.\n", [(1, "ab-no-hypothesis")]),
     ("## A/B test\nSplit by user. Guardrail: no more than a 2% increase in latency.\n", [(1, "ab-no-hypothesis")]),
