@@ -214,10 +214,11 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
     listening time +3%", «отток ниже на 1 п.п.»). A pilot success criterion
     that compares with the control group or the baseline by a number counts
     too ("handling time ≥ 30% lower vs control", «в 60% магазинов модель
-    лучше бейзлайна»). A pilot with no control group states its hypothesis as
-    the bar it must clear on a named metric ("Success criteria: user
-    satisfaction ≥ 80%", «Критерии успеха пилота: recall ≥ 0,85», or a bar
-    in the pilot section itself). So do an expected change over control
+    лучше бейзлайна»), and so does one that names the direction a business
+    measure should move («Сокращённое время, которое работник тратит на
+    мониторинг»). A bar alone ("Success criteria: recall ≥ 0.85") names the
+    pilot's primary metric, not what the pilot should show: it is no
+    hypothesis. So do an expected change over control
     among the goals ("≥10% improvement over the control group"), a question
     of a directional change ("to determine if the offer reduces churn", "Does
     the pre-check cut rejections enough to pay for itself?", «Снижает ли …?»;
@@ -274,10 +275,14 @@ def ab_no_hypothesis(doc: Document, ctx: Context) -> Iterator[Problem]:
                 lexicon.has("expected_change", sent) or lexicon.has("numeric_target", sent)
             ):
                 return
-    # … or, in a pilot with no control group, as the bar the pilot must clear
-    # on a named metric: "3.2 Success criteria: user satisfaction ≥ 80%".
-    if (not lexicon.has("ab_group", sc.text) and _success_bar(sc, doc, metric=True)) or _metric_bar(sc):
-        return
+    # … or as the direction the pilot's success criteria expect a business
+    # measure to move («Сокращённое время, которое работник тратит на
+    # мониторинг»). A bar alone ("f1 > 0.8", "Weighted Accuracy > 50%") names
+    # the pilot's primary metric but no expected change: what should the pilot show?
+    for sec in _pilot_success(sc, doc):
+        for sent in sentences(without_placeholders(clean_text(sec))):
+            if lexicon.has("online_metric", sent) and lexicon.has("change_direction", sent):
+                return
     # An experiment plan may give the hypothesis its own heading beside the
     # design ("## 3. Hypothesis" with H0/H1, «## Гипотеза»).
     for sec in doc.sections():
@@ -316,9 +321,9 @@ def _metric_bar(sc: Scope) -> bool:
     """A bar on a named metric in the pilot section itself ("Weighted Accuracy > 50%").
 
     Only for a pilot with no control group, no split and no A/B test named:
-    there the bar the pilot must clear is what it tests and the metric it is
-    judged by. A holdout randomised by user is an experiment, whose
-    hypothesis must be said.
+    there the bar the pilot must clear names the metric it is judged by. A
+    holdout randomised by user is an experiment, whose primary metric must
+    be said.
     """
     text = sc.text
     if lexicon.has("ab_group", text) or lexicon.has("ab_split_unit", text) or AB_RE.search(text.lower()):
@@ -335,7 +340,7 @@ def _metric_bar(sc: Scope) -> bool:
     return False
 
 
-def _success_bar(sc: Scope, doc: Document, metric: bool = False) -> bool:
+def _success_bar(sc: Scope, doc: Document) -> bool:
     """A pilot's success criterion with a number names the measure that decides it.
 
     "What we count as a successful pilot: positive feedback in at least 50%
@@ -347,11 +352,7 @@ def _success_bar(sc: Scope, doc: Document, metric: bool = False) -> bool:
     for sec in _pilot_success(sc, doc):
         for sent in sentences(without_placeholders(clean_text(sec))):
             # "detects at least N % of known cases": the value is to come, the measure is named
-            bar = lexicon.has("numeric_target", sent) or lexicon.has("variable_bar", sent)
-            if bar and (
-                not metric or lexicon.has("online_metric", sent) or lexicon.has("offline_metric", sent)
-                or lexicon.has("accuracy", sent)
-            ):
+            if lexicon.has("numeric_target", sent) or lexicon.has("variable_bar", sent):
                 return True
     return False
 
