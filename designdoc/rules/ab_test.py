@@ -449,10 +449,12 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     "without hurting …", "no increase in …", "… must not drop",
     «контрольные / барьерные метрики», «без роста …», «не должна упасть».
     Guardrails stated under Metrics, requirements or goals (success
-    criteria such as "RevPAR +2% without more relocations") count, and so
-    does a numeric bound on an operational measure in the A/B design or the
-    pilot's success criteria ("response time ≤ 3 s", «доступность сервиса ≥
-    99,5%», "complaints < 1%"). "NeMo Guardrails" or other
+    criteria such as "RevPAR +2% without more relocations") count; a cap
+    ("latency must not exceed 300 ms") counts in the A/B design only, as in
+    the requirements it is the system's SLA. So does a numeric bound on an
+    operational measure in the A/B design or the pilot's success criteria
+    ("response time ≤ 3 s", «доступность сервиса ≥ 99,5%», "complaints <
+    1%"). "NeMo Guardrails" or other
     LLM guardrail libraries are not metrics; a "control group" is not a
     control metric.
 
@@ -473,8 +475,14 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     if sc is None:
         return
     # Success criteria often carry the guardrail: "RevPAR +2% without more relocations".
+    # A cap ("must not exceed 1 s") guards the test only in its own design: in the
+    # requirements it is the system's SLA.
     elsewhere = text_of(doc, "metrics", "requirements", "goals", "expected_effect")
-    if lexicon.has("ab_guardrail", sc.text) or lexicon.has("ab_guardrail", elsewhere):
+    if (
+        lexicon.has("ab_guardrail", sc.text)
+        or lexicon.has("ab_guardrail_cap", sc.text)
+        or lexicon.has("ab_guardrail", elsewhere)
+    ):
         return
     # A bound on an operational measure in the design or the pilot's success
     # criteria keeps it from getting worse: "response time ≤ 3 s", «доступность ≥ 99,5%»;

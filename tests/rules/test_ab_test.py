@@ -257,6 +257,14 @@ def test_offline_only_ab_section_is_deferred(md, expected):
     # an operational measure without a bound, or a bound outside the test, is not
     ("## Pilot\n### Success criteria\n- F1 >= 0.8\n- We log response time.\n", [(1, "ab-no-guardrail-metric")]),
     ("## Deployment\nLatency <= 100 ms.\n## Pilot\nF1 >= 0.8 on the pilot group.\n", [(3, "ab-no-guardrail-metric")]),
+    # a cap guards the test in its own design; in the requirements it is the system's SLA
+    ("## A/B test\nPrimary metric: CTR. Latency must not exceed 300 ms.\n", []),
+    ("## A/B-тест\nОсновная метрика: CTR. Задержка не должна превышать 300 мс.\n", []),
+    ("## Requirements\nFor 99% of requests the response time must not exceed 1 s.\n## Pilot\nF1 >= 0.8.\n",
+     [(3, "ab-no-guardrail-metric")]),
+    ("## Требования\nДля 99% запросов время отклика не должно превышать 1 секунду.\n## Пилот\nF1 ≥ 0,8.\n",
+     [(3, "ab-no-guardrail-metric")]),
+    ("## Requirements\nConversion must not drop.\n## Pilot\nF1 >= 0.8.\n", []),
 ])
 def test_guardrail(md, expected):
     assert check(md, "ab-no-guardrail-metric") == expected
