@@ -55,6 +55,15 @@ def _deferral(sc: Scope, doc: Document) -> _Deferral | None:
             around = " ".join(sents[i : i + 2])
             if lexicon.has("reason", around) or lexicon.has("ab_phase_scope", sent):
                 return _Deferral(sent[:80], lexicon.has("ab_alternative", sc.text))
+    # The test placed in a later phase, with what this phase does instead:
+    # "A/B: memory vs none -> D30 retention (after the MVP, phase 2). In the
+    # MVP only a scripted demo." A later-phase plan without that is judged.
+    if lexicon.has("ab_phase_only", sc.text):
+        sents = sentences(sc.text)
+        for i, sent in enumerate(sents):
+            # the phase may sit on the label line just above ("Product evaluation (phase 2)")
+            if AB_RE.search(sent.lower()) and lexicon.has("ab_later_phase", " ".join(sents[max(i - 1, 0) : i + 1])):
+                return _Deferral(sent[:80], True)
     # An offline comparison in place of the online test ("This is a fully
     # offline experiment"), when the section designs no split: a design
     # written for later ("Not run. No live traffic exists yet.") is judged.
@@ -147,7 +156,10 @@ def ab_deferred(doc: Document, ctx: Context) -> Iterator[Problem]:
     reason the A/B rules apply as usual. A section that says it is a fully
     offline comparison ("This is a fully offline experiment", «полностью
     офлайн-эксперимент») and designs no split is treated the same way: it
-    stands in for the online test rather than describing one.
+    stands in for the online test rather than describing one, and so is a
+    test placed in a later phase when the section says what this phase does
+    instead ("A/B: memory vs none → D30 retention (phase 2, after the MVP).
+    In the MVP only a scripted demo", «На итерации MVP — только демо»).
 
     The deferral is honoured at every status: approval is exactly when a
     lead accepts or rejects it. In an `approved` doc the note becomes a

@@ -206,6 +206,24 @@ def test_offline_only_ab_section_is_deferred(md, expected):
     assert check(md, "ab-deferred") == expected
 
 
+@pytest.mark.parametrize("md, expected", [
+    # the A/B test placed in a later phase, with what this phase does instead
+    ("## Pilot\nProduct evaluation (phase 2, after the MVP)\n\nA/B: chat with memory vs without -> D30 retention.\n\n"
+     "In the MVP we only run a scripted demo and a manual checklist.\n", [(1, "ab-deferred")]),
+    ("## Пилот\nПродуктовая оценка (после MVP, phase 2)\n\nA/B: чат с памятью vs без → удержание D30.\n\n"
+     "На итерации MVP — только демо по сценарию и ручной чек-лист.\n", [(1, "ab-deferred")]),
+    ("## Pilot\nAn A/B test on retention follows in the next phase. For this iteration, only an offline benchmark.\n",
+     [(1, "ab-deferred")]),
+    # a later-phase test without saying what this phase does is judged as a design
+    ("## Pilot\nAn A/B test on retention follows in the next phase, split by user id for two weeks.\n", []),
+    ("## Пилот\nA/B-тест на следующем этапе: сплит по user_id, 2 недели.\n", []),
+    # "only" about the current phase without a later A/B test is no deferral
+    ("## Pilot\nIn the pilot only ten agents use the tool; A/B test by agent, 2 weeks.\n", []),
+])
+def test_ab_test_in_a_later_phase_is_deferred(md, expected):
+    assert check(md, "ab-deferred") == expected
+
+
 
 @pytest.mark.parametrize("md, expected", [
     ("## A/B test\nPrimary metric: CTR; guardrails: latency.\n", []),
