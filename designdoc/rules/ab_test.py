@@ -540,8 +540,11 @@ def ab_no_split_unit(doc: Document, ctx: Context) -> Iterator[Problem]:
     ("the same customer always stays in the same group"), a random choice on
     every request, a group row naming its units ("Pilot group | Two
     departments"), a counterbalanced half split ("half of reviewers do the
-    baseline first, half the new tool first"); in the A/B section's own
-    code, an assignment that hashes a unit's id (`md5(f"{user_id}:{exp}")`).
+    baseline first, half the new tool first"), the traffic's share per arm
+    ("Traffic split: 50/50", «Распределение трафика: 50/50»; a bare "50/50
+    split" names nothing split), assignment by stratum ("stratum-based
+    routing", «распределение по стратам»); in the A/B section's own code, an
+    assignment that hashes a unit's id (`md5(f"{user_id}:{exp}")`).
 
     Fails:
 

@@ -188,6 +188,24 @@ def test_split_unit_arms_of_named_units(md, expected):
 
 
 @pytest.mark.parametrize("md, expected", [
+    # the share of traffic in each arm
+    ("## A/B test\nControl: manual banners; treatment: generated banners. Traffic split: 50/50.\n", []),
+    ("## A/B test\nAn 80/20 traffic split between the old and the new ranker.\n", []),
+    ("## A/B-тест\nКонтроль — ручные баннеры, тест — сгенерированные. Распределение трафика: 50/50.\n", []),
+    ("## A/B-тест\nТрафик делим 80/20 между старой и новой моделью.\n", []),
+    ("## A/B test\nTraffic grew 50/50 between web and app last year.\n", [(1, "ab-no-split-unit")]),
+    ("## A/B-тест\nПравило 80/20: большая часть трафика — с мобильных.\n", [(1, "ab-no-split-unit")]),
+    # assignment by stratum
+    ("## A/B test\nNot a random split: use stratum-based routing of devices.\n", []),
+    ("## A/B test\nRoute devices to the model or the baseline by their stratum.\n", []),
+    ("## A/B-тест\nРаспределение устройств по стратам: модель или бейзлайн.\n", []),
+    ("## A/B test\nThe gateway routes requests to GPUs.\n", [(1, "ab-no-split-unit")]),
+])
+def test_split_unit_traffic_share_and_strata(md, expected):
+    assert check(md, "ab-no-split-unit") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
     # a fully offline comparison under an A/B heading: one note, not the online-test rules
     ("## A/B test design\nThis is a fully offline experiment on the train/test split. "
      "Hypothesis: the penalty raises long-tail exposure by 10 pp.\n", [(1, "ab-deferred")]),
