@@ -795,7 +795,9 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     test if …", "if … drops", "considered a failure", "switch back if …",
     «критерий остановки», «раскатываем, если …», «если … упадёт»,
     «при невыполнении … откат», «считаем неуспешным», a failure branch after
-    a condition ("If F1_v2 < F1_v1: → Keep v1", «Если … → Оставить v1»). A success bar alone
+    a condition ("If F1_v2 < F1_v1: → Keep v1", «Если … → Оставить v1»), a
+    failure branch over its list of actions ("In case of failure:", «В случае
+    неудачи:», as a label or a heading). A success bar alone
     ("considered successful if …", the template heading «Что считаем
     успешным пилотом») is not a decision rule: it says nothing about failure
     or stopping.

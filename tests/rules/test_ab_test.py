@@ -529,6 +529,13 @@ def test_aa_test(md, expected):
      [(1, "ab-no-stop-criteria")]),
     ("## Pilot\nThree stages.\n## Metrics\nThreshold > 0.7 - switching the model output to the 'fraud' class.\n",
      [(1, "ab-no-stop-criteria")]),
+    # a failure branch over its list of actions
+    ("## Пилот\n### Следующие шаги в зависимости от исхода пилота\n**В случае неудачи:**\n"
+     "- Провести анализ ошибок.\n- Доработать модель и повторить пилот.\n", []),
+    ("## Pilot\n### Next steps by outcome\n**In case of failure:**\n- Analyse the errors.\n- Retrain and rerun.\n", []),
+    ("## Pilot\nOn a negative result:\n- drop the approach.\n", []),
+    ("## Пилот\nВ случае неудачи загрузки файла сервис повторяет запрос.\n", [(1, "ab-no-stop-criteria")]),
+    ("## Pilot\nOn failure of the upload the service retries.\n", [(1, "ab-no-stop-criteria")]),
 ])
 def test_stop_criteria(md, expected):
     assert check(md, "ab-no-stop-criteria") == expected
