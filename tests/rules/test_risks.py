@@ -47,6 +47,10 @@ def test_arrow_inside_an_example_is_not_a_mitigation():
     "- Множественные сравнения: при нескольких метриках нужна поправка Бонферрони.",
     "- Multiple comparisons: testing several metrics requires a Bonferroni correction.",
     "- **Переобучение**: для предотвращения переобучения используется регуляризация.",
+    # a remedy named as a noun with its means
+    "- Ошибки в разметке. Минимизация через скрипты валидации и перекрёстную разметку.",
+    "- Label errors. Minimisation through validation scripts and cross-annotation.",
+    "- Ошибки в разметке: снижение за счёт ручной проверки.",
 ])
 def test_more_mitigation_wordings(text):
     assert check(f"## Risks\n{text}\n", "risk-without-mitigation") == []
@@ -95,6 +99,10 @@ def test_a_negated_remedy_is_no_mitigation(text):
     # a risk that mentions a correction or a reduction is still a bare risk
     "## Risks\n- Labels require manual correction, which is slow.\n",
     "## Риски\n- Данных может не хватить для снижения ошибки.\n",
+    # a reduction of something else with its cause is no remedy
+    "## Risks\n- Reduction in recall through seasonal drift.\n",
+    "## Risks\n- Revenue reduction by 10% if the model fails.\n",
+    "## Риски\n- Снижение продаж за счёт каннибализации.\n",
 ])
 def test_review_regressions_bare_risks(md):
     assert check(md, RULE) == [(1, RULE)]
