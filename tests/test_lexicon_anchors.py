@@ -20,6 +20,12 @@ from designdoc.lexicon import _regex_anchors
         (r"(?<!\w)(?:a|bb)", None),  # too short to be worth it
         (r"1\s*-\s*β", None),
         (r"\bwords?\b", ("word",)),
+        # a top-level alternation: the first branch's key would gate out the second
+        (r"\bfoo\s+x|\bbar", None),
+        (r"\b(?:foo|bar)\s+x|\bbaz", None),
+        # "|" inside a group, a character class or escaped is no top-level alternation
+        (r"\b(?:foo|bar)[|]x", ("bar", "foo")),
+        (r"\bfoo\|bar", ("foo",)),
     ],
 )
 def test_regex_anchors(source: str, anchors: tuple[str, ...] | None) -> None:

@@ -196,8 +196,8 @@ def _regex_anchors(source: str) -> tuple[str, ...] | None:
     ``?``, ``*`` or ``{`` is cut off. Anything else: no prefilter (None).
     """
     m = _LEAD_RE.match(source)
-    if not m:
-        return None
+    if not m or _top_level_alternation(source):
+        return None  # "\bfoo…|\bbar…": the first branch's key would gate out the second
     rest = source[m.end():]
     if rest.startswith("(?:"):
         depth, i, alts, start = 0, 3, [], 3
@@ -235,6 +235,30 @@ def _regex_anchors(source: str) -> tuple[str, ...] | None:
             return None
         anchors.append(word)
     return tuple(sorted(set(anchors)))
+
+
+def _top_level_alternation(source: str) -> bool:
+    """Whether ``source`` has a ``|`` outside every group and character class."""
+    depth, i, in_class = 0, 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "]":
+                i += 1  # "[]…]": a leading "]" is a literal
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 class _Concept:

@@ -47,8 +47,11 @@ def _readiness_stated(doc: Document) -> bool:
                 return True
         if sec.title and lexicon.has("readiness", sec.title):
             body = without_placeholders(clean_text(sec))
-            # a number: a target or an expected change («сократить время на 30%»)
+            # a number: a target or an expected change («сократить время на 30%»);
+            # or a model metric held to a sign or to today's level ("QINI/AUUC are positive")
             if lexicon.has("numeric_target", body) or lexicon.has("expected_change", body):
+                return True
+            if lexicon.has("relative_bar", body) and _names_model_metric(body):
                 return True
         if sec.title and lexicon.has("readiness_gate", sec.title) and _gate_bar(without_placeholders(clean_text(sec))):
             return True
@@ -253,8 +256,10 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     успеха», «модель готова, если …», «что считаем успешным пилотом». A
     "Success metrics" section with numeric targets, or a requirement that
     sets a threshold on a model metric ("precision@5 ≥ 0.8"), also counts.
-    A "Success criteria" heading counts only over a measurable bar (a number):
-    "accuracy should be …" or "useful for decisions" under it is no criterion.
+    A "Success criteria" heading counts only over a measurable bar (a number,
+    or a model metric held to a sign or to today's level: "QINI/AUUC are
+    positive" under "Offline readiness gates"): "accuracy should be …" or
+    "useful for decisions" under it is no criterion.
     A model metric with a threshold on held-out data counts wherever it is
     ("PR-AUC ≥ 0.35 on the held-out month"), as does a metric held to today's
     level («Gini не ниже, чем у текущей карты»), a stated target on a model

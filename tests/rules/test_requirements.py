@@ -217,6 +217,14 @@ def test_author_hint_alone_is_not_a_requirements_section(hint):
     ("## Требования\nРаз в месяц.\n### Критерии успеха модели\nMAPE не выше 15% на последнем году.\n", []),
     # a readiness sentence in the text needs no number of its own heading
     ("## Requirements\nMonthly batch; ready when the planners accept the forecast.\n", []),
+    # a model metric held to a sign or to today's level is a bar too
+    ("## Requirements\nWeekly batch.\n### Offline readiness gates\n"
+     "| Gate | Requirement |\n|---|---|\n| Model ranking | QINI/AUUC and Top-K are positive |\n", []),
+    ("## Требования\nРаз в неделю.\n### Критерии готовности\n"
+     "- ROC-AUC модели не ниже, чем у текущей скоринговой карты.\n", []),
+    ("## Требования\nРаз в неделю.\n### Критерии готовности\n- AUUC модели больше нуля.\n", []),
+    # ... but a sign on no model metric is not
+    ("## Requirements\nWeekly batch.\n### Readiness\n- User feedback is positive.\n", [(1, READY)]),
 ])
 def test_readiness_heading_needs_a_measurable_bar(md, expected):
     assert check(md, READY) == expected
