@@ -334,7 +334,9 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     recall", «пропуск мошенничества стоит …», «цена ошибки», «ошибка хуже
     пустого поля»; or an error kind given its consequence in the same
     sentence ("a missed pedestrian may result in a collision", «ложные
-    срабатывания — нагрузка на операторов»). Naming an error kind alone
+    срабатывания — нагрузка на операторов»; "we can recall any misclassified
+    items using manual labeling", «ошибочно классифицированные заявки можно
+    исправить»: an error that can be undone is a cheap one). Naming an error kind alone
     ("false positive rate < 5%", «минимум ложных срабатываний») compares
     nothing and does not count. A full design doc without a requirements
     section is still asked (the report goes to its metrics, goals or a
