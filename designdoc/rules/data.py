@@ -96,8 +96,9 @@ def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     "ground truth", crowdsourcing / Toloka / a labeling vendor, moderators'
     decisions, and Russian «разметка», «метка», «таргет», «целевая
     переменная», «асессоры», a recommender's explicit feedback ("viewer
-    ratings", «явные оценки пользователей»; not ratings listed among the
-    features). Sub-sections of Data are read, then the rest of
+    ratings", «явные оценки пользователей», an interaction log that records
+    the rating: "Interactions: user :: movie :: rating"; not ratings listed
+    among the features). Sub-sections of Data are read, then the rest of
     the doc bar prior art and risks ("precision against our 300 labeled
     documents" in a pilot); "without labels" / «без меток» names no source.
     An unsupervised task ("no labels needed", «разметка не нужна»,

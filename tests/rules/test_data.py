@@ -173,6 +173,11 @@ def test_a_forecast_needs_no_separate_label(md, expected):
     ("## Данные\nЛоги событий.\n## Модель\nЦелевое событие: кликнул / не кликнул.\n", []),
     ("## Данные\nЛоги событий; учимся на неявной обратной связи.\n", []),
     ("## Data\nEvent logs. We count clicks per event.\n", [(1, "no-label-source")]),
+    # an interaction log that records the rating or the like
+    ("## Data\n1. **Interactions:** `User ID` :: `Movie ID` :: `Rating` :: `Timestamp`.\n", []),
+    ("## Данные\n- Взаимодействия: user_id, item_id, оценка, время.\n", []),
+    ("## Data\nInteractions: page views and clicks per session.\n", [(1, "no-label-source")]),
+    ("## Данные\nВзаимодействия: просмотры страниц и клики.\n", [(1, "no-label-source")]),
 ])
 def test_implicit_feedback_labels(md, expected):
     assert check(md, "no-label-source") == expected
