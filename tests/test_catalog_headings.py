@@ -47,6 +47,11 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         # Monitoring with its feedback loop.
         ("Monitoring and feedback loop", "monitoring"),
         ("Мониторинг и обратная связь", "monitoring"),
+        # The metrics a monitoring plan watches are monitoring, not the metrics section.
+        ("Key Metrics to Monitor", "monitoring"),
+        ("Monitoring metrics", "monitoring"),
+        ("Метрики для мониторинга", "monitoring"),
+        ("Key metrics", "metrics"),
         # Infrastructure *and scalability* is the scaling section (as in English).
         ("4.2. Описание инфраструктуры и масштабируемости", "support"),
         ("Scalability and infrastructure planning", "support"),
