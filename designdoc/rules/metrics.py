@@ -96,7 +96,9 @@ def no_online_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     "share of …" or "… rate" read as online metrics, as do "Online:" and
     "business metric" labels, and trust-and-safety outcomes ("harmful content
     exposure", "moderator efficiency"). The A/B design's primary metric and the success
-    criteria under requirements also count. "Online inference" does not.
+    criteria under requirements also count. "Online inference", "online
+    evaluation" or «онлайн-применение» (a mode or a stage), "evaluate online
+    metrics" (none named), and MRR as Mean Reciprocal Rank do not.
 
     Fails:
 

@@ -251,6 +251,17 @@ def test_accuracy_only_reads_failures_of_the_predicted_thing(md, expected):
     ("## Метрики\nROC-AUC модели прогноза оттока ≥ 0,8.\n", [(1, ONLINE)]),
     ("## Метрики\nF1 ≥ 0,8.\n## Требования\nБесплатный тариф имеет ограничения по количеству запросов.\n",
      [(1, ONLINE)]),
+    # "online" naming a stage or a mode, unnamed online metrics, a ranking MRR, saved artefacts
+    ("## Metrics\nPrecision ≥ 0.9.\n### Online evaluation\nOnline evaluation ensures the model works on live data.\n",
+     [(1, ONLINE)]),
+    ("## Metrics\nPrecision ≥ 0.9.\n## Pilot\nCollect feedback, evaluate online metrics, decide.\n", [(1, ONLINE)]),
+    ("## Метрики\nROC-AUC ≥ 0,9; модель пригодна для онлайн-применения.\n", [(1, ONLINE)]),
+    ("## Metrics\nMean Reciprocal Rank (MRR) of the first relevant paper.\n", [(1, ONLINE)]),
+    ("## Metrics\nMRR@10 ≥ 0.4.\n", [(1, ONLINE)]),
+    ("## Metrics\nF1.\n## Requirements\nModel training, comparison, and saved prediction pipelines.\n",
+     [(1, ONLINE)]),
+    ("## Metrics\nOnline: conversion +1 pp. MRR (monthly recurring revenue) +3%.\n", []),
+    ("## Metrics\nF1.\n## Requirements\nHours saved per analyst per week ≥ 5.\n", []),
     # the same words as outcomes still count
     ("## Metrics\nChurn rate −1 pp; 30-day retention +2%; recall ≥ 0.8.\n", []),
     ("## Метрики\nОтток клиентов −2 п.п.; количество успешных продаж +5%.\n", []),
