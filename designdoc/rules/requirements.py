@@ -336,7 +336,9 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     sentence ("a missed pedestrian may result in a collision", «ложные
     срабатывания — нагрузка на операторов»; "we can recall any misclassified
     items using manual labeling", «ошибочно классифицированные заявки можно
-    исправить»: an error that can be undone is a cheap one). Naming an error kind alone
+    исправить»: an error that can be undone is a cheap one; an output worse
+    than none: "a hypothesis without a source is worse than no hypothesis").
+    Naming an error kind alone
     ("false positive rate < 5%", «минимум ложных срабатываний») compares
     nothing and does not count. A full design doc without a requirements
     section is still asked (the report goes to its metrics, goals or a

@@ -91,6 +91,11 @@ def test_error_cost_wordings(text):
     "High precision matters; for items we label 'other', we can recall any misclassified ones "
     "using manual labeling workflows.",
     "Ошибочно классифицированные заявки операторы всегда можно исправить вручную.",
+    # an error told as the model's act, and an output worse than none
+    "Модели могут неточно переводить отдельные термины, что недопустимо в научном переводе.",
+    "The model may inaccurately translate domain terms, which is unacceptable here.",
+    "| Галлюцинации LLM | Гипотеза без реального источника хуже, чем отсутствие гипотезы |",
+    "A hypothesis without a real source is worse than no hypothesis at all.",
 ])
 def test_error_kind_with_its_consequence_is_a_discussion(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []
@@ -111,6 +116,9 @@ def test_error_kind_with_its_consequence_is_a_discussion(text):
     # fixing something that is not the model's error says nothing of error costs
     "Missing values in the logs: we can fix the pipeline later.",
     "Пропуски в данных можно исправить интерполяцией.",
+    # a model compared with nothing is no error weighed
+    "The new ranker is no worse than the current one.",
+    "Перевод неточно передаёт стиль автора.",
 ])
 def test_naming_an_error_kind_is_not_a_discussion(text):
     md = f"## Requirements\n{text}\n"
