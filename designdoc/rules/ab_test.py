@@ -541,8 +541,8 @@ def ab_no_split_unit(doc: Document, ctx: Context) -> Iterator[Problem]:
     every request, a group row naming its units ("Pilot group | Two
     departments"), a counterbalanced half split ("half of reviewers do the
     baseline first, half the new tool first"), the traffic's share per arm
-    ("Traffic split: 50/50", «Распределение трафика: 50/50»; a bare "50/50
-    split" names nothing split), assignment by stratum ("stratum-based
+    ("Traffic split: 50/50", «Распределение трафика: 50/50», "90% traffic to
+    the champion"; a bare "50/50 split" names nothing split), assignment by stratum ("stratum-based
     routing", «распределение по стратам»); in the A/B section's own code, an
     assignment that hashes a unit's id (`md5(f"{user_id}:{exp}")`).
 
@@ -797,7 +797,8 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     «при невыполнении … откат», «считаем неуспешным», a failure branch after
     a condition ("If F1_v2 < F1_v1: → Keep v1", «Если … → Оставить v1»), a
     failure branch over its list of actions ("In case of failure:", «В случае
-    неудачи:», as a label or a heading). A success bar alone
+    неудачи:», as a label or a heading), a condition under which the pilot
+    does not count as a success («пилот нельзя считать успешным»). A success bar alone
     ("considered successful if …", the template heading «Что считаем
     успешным пилотом») is not a decision rule: it says nothing about failure
     or stopping.

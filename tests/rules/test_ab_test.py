@@ -200,6 +200,10 @@ def test_split_unit_arms_of_named_units(md, expected):
     ("## A/B test\nRoute devices to the model or the baseline by their stratum.\n", []),
     ("## A/B-тест\nРаспределение устройств по стратам: модель или бейзлайн.\n", []),
     ("## A/B test\nThe gateway routes requests to GPUs.\n", [(1, "ab-no-split-unit")]),
+    # the share of traffic sent to each arm
+    ("## A/B test\n- 90% traffic to production model (champion)\n- 10% traffic to new model (challenger)\n", []),
+    ("## A/B-тест\n- 90% трафика — на текущую модель\n- 10% трафика — на новую\n", []),
+    ("## A/B test\n90% of traffic comes from mobile.\n", [(1, "ab-no-split-unit")]),
 ])
 def test_split_unit_traffic_share_and_strata(md, expected):
     assert check(md, "ab-no-split-unit") == expected
@@ -534,6 +538,12 @@ def test_aa_test(md, expected):
      "- Провести анализ ошибок.\n- Доработать модель и повторить пилот.\n", []),
     ("## Pilot\n### Next steps by outcome\n**In case of failure:**\n- Analyse the errors.\n- Retrain and rerun.\n", []),
     ("## Pilot\nOn a negative result:\n- drop the approach.\n", []),
+    # a condition under which the pilot does not count as a success
+    ("## Пилот\nЕсли технические метрики достигнуты, но бизнес не получает выигрыша, пилот нельзя считать "
+     "полностью успешным.\n", []),
+    ("## Pilot\nIf the metrics are met but the business sees no gain, the pilot cannot be considered "
+     "a success.\n", []),
+    ("## Pilot\nThe pilot is considered a success if recall ≥ 0.8.\n", [(1, "ab-no-stop-criteria")]),
     ("## Пилот\nВ случае неудачи загрузки файла сервис повторяет запрос.\n", [(1, "ab-no-stop-criteria")]),
     ("## Pilot\nOn failure of the upload the service retries.\n", [(1, "ab-no-stop-criteria")]),
 ])

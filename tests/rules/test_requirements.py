@@ -96,6 +96,9 @@ def test_error_cost_wordings(text):
     "The model may inaccurately translate domain terms, which is unacceptable here.",
     "| Галлюцинации LLM | Гипотеза без реального источника хуже, чем отсутствие гипотезы |",
     "A hypothesis without a real source is worse than no hypothesis at all.",
+    # an error kind that wastes people's effort
+    "Слишком много false positives — бизнес начинает тратить усилия на брони, которые не были бы отменены.",
+    "Too many false positives make the team waste effort on bookings that would not be cancelled.",
 ])
 def test_error_kind_with_its_consequence_is_a_discussion(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []

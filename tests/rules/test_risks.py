@@ -51,6 +51,8 @@ def test_arrow_inside_an_example_is_not_a_mitigation():
     "- Ошибки в разметке. Минимизация через скрипты валидации и перекрёстную разметку.",
     "- Label errors. Minimisation through validation scripts and cross-annotation.",
     "- Ошибки в разметке: снижение за счёт ручной проверки.",
+    # one remedy for the whole list
+    "- Дрейф данных.\n- Мало данных.\nЭти риски должны закрываться регулярным мониторингом качества.",
 ])
 def test_more_mitigation_wordings(text):
     assert check(f"## Risks\n{text}\n", "risk-without-mitigation") == []
