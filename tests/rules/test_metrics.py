@@ -129,6 +129,12 @@ def test_no_offline_metric(md, expected):
     ("## Metrics\nBoth models reach about 0.96 accuracy under 5-fold CV.\n", [(1, TARGET)]),
     ("## Metrics\n$$\\text{Recall@10} \\geq 0.8$$\n", []),
     ("## Metrics\nIncrease throughput of the ranking service over 10-fold.\n", []),
+    # a stage's expected result in the modelling plan, beside a named metric
+    ("## Metrics\nAccuracy, F1.\n## Modeling\nStage result: a classifier with accuracy above 80% on the test data.\n",
+     []),
+    ("## Метрики\nТочность, F1.\n## Моделирование\nРезультат этапа: модель с точностью более 80% на тесте.\n", []),
+    # ... a hyper-parameter's bound is no metric target
+    ("## Metrics\nAccuracy, F1.\n## Modeling\nGradient boosting with more than 100 trees.\n", [(1, TARGET)]),
 ])
 def test_metric_without_target(md, expected):
     assert check(md, TARGET) == expected
