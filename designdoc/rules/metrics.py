@@ -205,8 +205,10 @@ def metric_without_target(doc: Document, ctx: Context) -> Iterator[Problem]:
     signed changes (`+3%`, `−1 pp`, `+2 п.п.`), "from 16% to under 5%"
     («с 9% до 4%»), "target 0.8" («цель — 9%»), and a metrics table whose
     Target / Goal / Цель / Целевое значение column holds numbers. Targets
-    stated as success criteria (requirements, the A/B design, goals) count:
-    the rule asks whether *any* metric of the doc has one. `recall@20` or
+    stated as success criteria (requirements, the A/B design, goals) count,
+    as does a stage result in the modelling plan that sets a bar beside a
+    named metric ("a classifier with accuracy above 80%"): the rule asks
+    whether *any* metric of the doc has one. `recall@20` or
     `Precision@10%` alone are metric names, not targets.
 
     Fails:
