@@ -62,7 +62,8 @@ def _deferral(sc: Scope, doc: Document) -> _Deferral | None:
         sents = sentences(sc.text)
         for i, sent in enumerate(sents):
             # the phase may sit on the label line just above ("Product evaluation (phase 2)")
-            if AB_RE.search(sent.lower()) and lexicon.has("ab_later_phase", " ".join(sents[max(i - 1, 0) : i + 1])):
+            label_and_line = " ".join(sents[max(i - 1, 0) : i + 1])
+            if AB_RE.search(sent.lower()) and lexicon.has("ab_later_phase", label_and_line):
                 return _Deferral(sent[:80], True)
     # An offline comparison in place of the online test ("This is a fully
     # offline experiment"), when the section designs no split: a design
@@ -542,9 +543,10 @@ def ab_no_split_unit(doc: Document, ctx: Context) -> Iterator[Problem]:
     departments"), a counterbalanced half split ("half of reviewers do the
     baseline first, half the new tool first"), the traffic's share per arm
     ("Traffic split: 50/50", «Распределение трафика: 50/50», "90% traffic to
-    the champion"; a bare "50/50 split" names nothing split), assignment by stratum ("stratum-based
-    routing", «распределение по стратам»); in the A/B section's own code, an
-    assignment that hashes a unit's id (`md5(f"{user_id}:{exp}")`).
+    the champion"; a bare "50/50 split" names nothing split), assignment by
+    stratum ("stratum-based routing", «распределение по стратам»); in the A/B
+    section's own code, an assignment that hashes a unit's id
+    (`md5(f"{user_id}:{exp}")`).
 
     Fails:
 
@@ -798,8 +800,8 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     a condition ("If F1_v2 < F1_v1: → Keep v1", «Если … → Оставить v1»), a
     failure branch over its list of actions ("In case of failure:", «В случае
     неудачи:», as a label or a heading), a condition under which the pilot
-    does not count as a success («пилот нельзя считать успешным»). A success bar alone
-    ("considered successful if …", the template heading «Что считаем
+    does not count as a success («пилот нельзя считать успешным»). A success
+    bar alone ("considered successful if …", the template heading «Что считаем
     успешным пилотом») is not a decision rule: it says nothing about failure
     or stopping.
 

@@ -338,9 +338,8 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     items using manual labeling", «ошибочно классифицированные заявки можно
     исправить»: an error that can be undone is a cheap one; an output worse
     than none: "a hypothesis without a source is worse than no hypothesis").
-    Naming an error kind alone
-    ("false positive rate < 5%", «минимум ложных срабатываний») compares
-    nothing and does not count. A full design doc without a requirements
+    Naming an error kind alone ("false positive rate < 5%", «минимум ложных
+    срабатываний») compares nothing and does not count. A full design doc without a requirements
     section is still asked (the report goes to its metrics, goals or a
     design section); a doc that only plans an A/B test or a rollback is not.
 
