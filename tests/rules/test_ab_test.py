@@ -567,6 +567,9 @@ DEFERRED = [
     "## A/B test\nThe A/B test is not part of the current MVP; store managers review the output.\n",
     "## A/B-тест\nВ рамках пилота A/B-тест не предусмотрен: качество оценивают эксперты.\n",
     "## A/B-тест\nНа данном этапе не предусмотрено проведение A/B-теста, сравниваем с ручным планом.\n",
+    # "impossible" in one word
+    "## Пилот\nПоскольку A/B тестирование на этапе MVP невозможно из-за отсутствия трафика, проводим UAT.\n",
+    "## Pilot\nSince an A/B test is impossible at the MVP stage for lack of traffic, we run a UAT.\n",
 ]
 
 
