@@ -708,7 +708,11 @@ def ab_no_duration(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Recognised: "2 weeks", "14 days", "a month", "two quarters",
     «14 дней», «две недели», «месяц», «в течение квартала». A plan row such
-    as "A/B test | 3 weeks" elsewhere in the doc counts.
+    as "A/B test | 3 weeks" elsewhere in the doc counts. Spans that are not
+    the test's run do not: a forecast horizon, a data or training window
+    ("the last 3 months", «за последние три недели»), a rate ("$50/month",
+    «3 раза в неделю»), a metric's window ("retention (7 days)"), the
+    project's or a team's time, and a vague "several weeks".
 
     Fails:
 

@@ -1300,3 +1300,48 @@ def test_condition_first_launch_rules(md, rule, expected):
 ])
 def test_graduation_criteria(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # spans of time that are not the test's run: a forecast horizon, a data or
+    # training window, a rate, a metric's window, the project's or a team's
+    # time, a vague "several weeks", "2D" as a dimension
+    ("## Pilot\nMAPE < 10% at a forecast horizon of 3 months.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\nWe score a 3-month horizon.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\nPR-AUC ≥ 0.3 on the last month held out.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\nUse interactions from the past 3 weeks to train the model.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\nThe model is trained on the first 11 months.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\nUsers open the app 3 times a week.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\nGPU cost: ~$50-100/month.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\nHosting costs $200 a month.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\nRetention rate (7 days) ≥ 60%.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\n30-day retention of the treatment group grows.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\nThe project must be completed within 6 months.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\nSalaries of 3 ML engineers over 2-4 months.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\nThe business can use it in test mode for several weeks.\n", [(1, "ab-no-duration")]),
+    ("## Pilot\nCompare IoU of the production model and the R&D 2D model.\n", [(1, "ab-no-duration")]),
+    ("## Пилот\nMAPE < 10% на горизонте 3 месяцев.\n", [(1, "ab-no-duration")]),
+    ("## Пилот\nДоверие к прогнозу растёт на горизонте нескольких месяцев.\n", [(1, "ab-no-duration")]),
+    ("## Пилот\nИстория за 1 год → обучаемся на 11 месяцев, прогнозируем на 1.\n", [(1, "ab-no-duration")]),
+    ("## Пилот\nБерём данные за последние три недели для обучения.\n", [(1, "ab-no-duration")]),
+    ("## Пилот\nПереобучение один раз в месяц.\n", [(1, "ab-no-duration")]),
+    ("## Пилот\n80% пользователей генерируют меню ≥ 2 раз за неделю.\n", [(1, "ab-no-duration")]),
+    ("## Пилот\nИздержки: GPU ~$50-100/месяц.\n", [(1, "ab-no-duration")]),
+    ("## Пилот\nRetention rate (7 дней) ≥ 60%.\n", [(1, "ab-no-duration")]),
+    ("## Пилот\nПроект должен быть завершён в течение 6 месяцев, включая пилотный запуск.\n",
+     [(1, "ab-no-duration")]),
+    ("## Пилот\nРазумный срок для завершения разработки — от 6 до 8 недель.\n", [(1, "ab-no-duration")]),
+    ("## Пилот\nЗарплаты 3 МЛ специалистов на период от 2 - 4 месяцев.\n", [(1, "ab-no-duration")]),
+    ("## Пилот\nБизнес использует прогноз в тестовом режиме несколько недель подряд.\n",
+     [(1, "ab-no-duration")]),
+    # the test's own length still counts beside them
+    ("## Pilot\nThe pilot runs 4 weeks; the forecast horizon is 3 months.\n", []),
+    ("## Pilot\nWe train on the past 6 months and run the test for two weeks.\n", []),
+    ("## Pilot\nThe test lasts a month.\n", []),
+    ("## Pilot\nDuration: 14d.\n", []),
+    ("## Пилот\nПилот длится 4 недели, горизонт прогноза — 3 месяца.\n", []),
+    ("## Пилот\nОбучаемся на 11 месяцах истории, тест идёт 2 недели.\n", []),
+    ("## Пилот\nТест проводим в течение месяца.\n", []),
+])
+def test_spans_that_are_not_the_run(md, expected):
+    assert check(md, "ab-no-duration") == expected
