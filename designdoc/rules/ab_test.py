@@ -455,8 +455,10 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Name what must not get worse while the primary metric improves.
 
     Recognised: "guardrail(s)", "control / counter / health metrics",
-    "without hurting …", "no increase in …", "… must not drop",
-    «контрольные / барьерные метрики», «без роста …», «не должна упасть».
+    "without hurting …", "no increase in …", "… must not drop", "does not
+    degrade the UX critically", "the increase in false blocks is no more than
+    +10%", «контрольные / барьерные метрики», «без роста …», «не должна
+    упасть», «не ухудшает … критично», «рост ложных блокировок не больше +10%».
     Guardrails stated under Metrics, requirements or goals (success
     criteria such as "RevPAR +2% without more relocations") count; a cap
     ("latency must not exceed 300 ms") counts in the A/B design only, as in

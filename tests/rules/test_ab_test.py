@@ -1345,3 +1345,18 @@ def test_graduation_criteria(md, rule, expected):
 ])
 def test_spans_that_are_not_the_run(md, expected):
     assert check(md, "ab-no-duration") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a metric that may not worsen "critically", or whose growth is capped, is a guardrail
+    ("## Pilot\nThe pilot succeeds if BERT cuts misses by 20% and does not degrade the UX critically.\n", []),
+    ("## Pilot\nThe increase in false blocks is no more than +10% over baseline A.\n", []),
+    ("## Пилот\nBERT не ухудшает бизнес-UX критично.\n", []),
+    ("## Пилот\nРост ложных блокировок не больше +10% к baseline A.\n", []),
+    # a floor on the primary metric's growth, or a growth target, is not
+    ("## Pilot\nThe increase in conversion is at least 5%.\n", [(1, "ab-no-guardrail-metric")]),
+    ("## Пилот\nРост конверсии не менее 5%.\n", [(1, "ab-no-guardrail-metric")]),
+    ("## Пилот\nУвеличение выручки до 10%.\n", [(1, "ab-no-guardrail-metric")]),
+])
+def test_guardrails_held_by_a_bound_on_their_growth(md, expected):
+    assert check(md, "ab-no-guardrail-metric") == expected
