@@ -54,7 +54,8 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
     mitigations: "mitigation: …", "we monitor / cap / start with …",
     "to reduce …", "fallback", an arrow "→", «митигация», «снижаем …»,
     «будем отслеживать», «чтобы избежать». A risks table with a Mitigation /
-    Меры column reports each row whose cell is empty. Open questions (items
+    Меры column (also "Solution", "Prevention", "Minimisation strategy",
+    «Решение», «Стратегия минимизации») reports each row whose cell is empty. Open questions (items
     ending in "?") need answers, not mitigations, and are skipped.
 
     Fails:

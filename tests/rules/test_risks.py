@@ -187,3 +187,16 @@ def test_headings_naming_risks_first_still_need_remedies(heading):
 ])
 def test_remedy_after_a_dash(md, expected):
     assert check(md, "risk-without-mitigation") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a risks table whose answer column is headed "Стратегия минимизации" / "Prevention"
+    ("## Риски\n| Риск | Влияние | Стратегия минимизации |\n|---|---|---|\n| Сдвиг модели | Средне | Периодическое дообучение |\n", []),
+    ("## Риски\n| Риск | Влияние | Стратегия минимизации |\n|---|---|---|\n| Дрейф | Высокое | |\n", [(4, RULE)]),
+    ("## Риски\n| Риск | Предотвращение |\n|---|---|\n| Утечка | шифрование |\n", []),
+    ("## Risks\n| Risk | Impact | Minimisation strategy |\n|---|---|---|\n| Drift | High | periodic retraining |\n", []),
+    ("## Risks\n| Risk | Impact | Minimization strategy |\n|---|---|---|\n| Drift | High | |\n", [(4, RULE)]),
+    ("## Risks\n| Risk | Prevention |\n|---|---|\n| Leak | encryption |\n", []),
+])
+def test_minimisation_column_is_the_mitigation_column(md, expected):
+    assert check(md, RULE) == expected
