@@ -432,7 +432,12 @@ def test_a_metadata_subtitle_is_not_a_section(md: str, first_id: str | None) -> 
     assert second.id == first_id
 
 
-@pytest.mark.parametrize("heading", ["4. Experimental Design", "7. Statistical Analysis Plan", "Experimental design plan"])
+@pytest.mark.parametrize("heading", [
+    "4. Experimental Design", "7. Statistical Analysis Plan", "Experimental design plan",
+    # a matched-control (quasi-)experiment is the test of a change that cannot be randomised
+    "4. Phase C: Matched-Control Quasi-Experimental Evaluation (Duration: 8 Weeks)",
+    "Quasi-experimental evaluation", "Этап 3. Квазиэксперимент", "Дизайн квазиэксперимента",
+])
 def test_experiment_plan_headings_are_the_ab_section(heading: str) -> None:
     doc = parse(f"# Goals\n\nText.\n\n## {heading}\n\nUsers are split 50/50 by user id; control keeps the rules.\n")
     assert [s.title for s in doc.sections_for("ab_test")] == [heading]
