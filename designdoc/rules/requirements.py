@@ -266,6 +266,8 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     metric ("R² … Target: > 0.85", "our target is recall > 85%", a Target
     column beside a model metric), a named minimum over a model metric
     ("Minimum benchmarks: Dice > 0.80", «Минимальные показатели: …»), a
+    promotion threshold over a model metric ("below the predeclared 3%
+    relative promotion threshold" on NDCG@10), a
     champion-challenger gate ("serving stays on v9 until a new candidate
     beats it", «пока новый кандидат её не обгонит»), or an A/B design that says
     when the change ships ("ship the winning arm if …"). A full design doc without a
@@ -337,7 +339,10 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     срабатывания — нагрузка на операторов»; "we can recall any misclassified
     items using manual labeling", «ошибочно классифицированные заявки можно
     исправить»: an error that can be undone is a cheap one; an output worse
-    than none: "a hypothesis without a source is worse than no hypothesis").
+    than none: "a hypothesis without a source is worse than no hypothesis";
+    a forecast's two errors each with what it causes: "over-preparing leads
+    to food waste, under-preparing hurts morale"; a recall bar with the error
+    it holds down: "Recall > 0.8 (minimise false negatives)").
     Naming an error kind alone ("false positive rate < 5%", «минимум ложных
     срабатываний») compares nothing and does not count. A full design doc without a requirements
     section is still asked (the report goes to its metrics, goals or a

@@ -741,3 +741,35 @@ def test_offline_gates_are_a_readiness_bar(md, expected):
 ])
 def test_first_release_bars_and_open_ended_bars(md, expected):
     assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a forecast's two errors, each with what it causes, weigh the error costs
+    ("## Goals\nOver-preparing leads to food waste and cost overheads, while under-preparing degrades morale.\n", []),
+    ("## Цели\nПереготовка приводит к отходам и затратам, а недоготовка злит сотрудников.\n", []),
+    # naming one of them is not a discussion
+    ("## Goals\nOver-preparing is common in canteens.\n", [(1, COSTS)]),
+    ("## Цели\nПереготовка частая в столовых.\n", [(1, COSTS)]),
+    # a recall bar with the error it holds down, in brackets
+    ("## Goals\nRecall > 0.8 (minimise false negatives).\n", []),
+    ("## Цели\nRecall > 0.8 (минимизация false negative).\n", []),
+    ("## Goals\nRecall > 0.8 (on the test set).\n", [(1, COSTS)]),
+    ("## Цели\nRecall > 0.8 (на тестовой выборке).\n", [(1, COSTS)]),
+])
+def test_forecast_error_pairs_and_bracketed_recall_reasons(md, expected):
+    assert check(md, COSTS) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a promotion threshold on a model metric says when the model is ready
+    ("## Requirements\nWeekly batch.\n## Evaluation\nHGB improved validation NDCG@10 by 2.77%, below the "
+     "predeclared 3% relative promotion\nthreshold.\n", []),
+    ("## Требования\nРаз в неделю.\n## Оценка\nHGB улучшил NDCG@10 на валидации на 2,77%, ниже порога "
+     "продвижения в 3%.\n", []),
+    # a threshold of an alert is not
+    ("## Requirements\nWeekly batch.\n## Evaluation\nNDCG@10 is logged; the alert threshold is 3%.\n",
+     [(1, READY)]),
+    ("## Требования\nРаз в неделю.\n## Оценка\nNDCG@10 пишем в лог; порог алерта — 3%.\n", [(1, READY)]),
+])
+def test_promotion_thresholds(md, expected):
+    assert check(md, READY) == expected
