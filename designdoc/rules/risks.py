@@ -52,7 +52,9 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
     A risks section that lists risks but never says how they are reduced,
     detected or handled gets one warning (not one per item). Recognised
     mitigations: "mitigation: …", "we monitor / cap / start with …",
-    "to reduce …", "fallback", an arrow "→", «митигация», «снижаем …»,
+    "to reduce …", "fallback", an arrow "→", what the team switches to or
+    builds after a dash ("Slow inference — switch to a light mode",
+    «Рост нагрузки — горизонтальное масштабирование»), «митигация», «снижаем …»,
     «будем отслеживать», «чтобы избежать». A risks table with a Mitigation /
     Меры column (also "Solution", "Prevention", "Minimisation strategy",
     «Решение», «Стратегия минимизации») reports each row whose cell is empty. Open questions (items

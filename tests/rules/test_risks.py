@@ -200,3 +200,19 @@ def test_remedy_after_a_dash(md, expected):
 ])
 def test_minimisation_column_is_the_mitigation_column(md, expected):
     assert check(md, RULE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a risk answered after its dash by what the team switches to or builds
+    ("## Риски\nСлишком долгий инференс — переход на упрощённый режим и ускорение TensorRT\n", []),
+    ("## Риски\nРост нагрузки выше одного GPU — горизонтальное масштабирование и очередь\n", []),
+    ("## Риски\nЗависимость от открытой модели — полная контейнеризация и план замены\n", []),
+    ("## Risks\nSlow inference — switch to a light mode and TensorRT\n", []),
+    ("## Risks\nGPU load beyond one card — horizontal scaling and a queue\n", []),
+    ("## Risks\nDependence on an open model — containerisation and a replacement plan\n", []),
+    # a dash before a bare consequence is still a bare risk
+    ("## Риски\nСлишком долгий инференс — пользователи уходят\n", [(1, RULE)]),
+    ("## Risks\nSlow inference — users leave\n", [(1, RULE)]),
+])
+def test_dash_answers_that_switch_or_scale(md, expected):
+    assert check(md, RULE) == expected
