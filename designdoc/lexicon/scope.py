@@ -38,15 +38,30 @@ ONE_PAGER_HOME: dict[str, tuple[str, ...]] = {
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZА-ЯЁ0-9«\"(*-])|(?<=;)\s+|\n+")
 _WORD_RE = re.compile(r"\w{2,}")
 # A line break inside a hard-wrapped sentence: a long line that ends in a
-# letter or comma, followed by a lower-case word. Short lines ("- recall")
+# letter (an acronym too: "… achieve MAPE / below 10%"), a digit, a comma, ")"
+# or "%", followed by a lower-case word. Short lines ("- recall")
 # are list items, not wrapped prose, and stay apart.
 # (The newline comes first so the engine scans for it, not tries every position.)
-_SOFT_WRAP_RE = re.compile(r"\n(?<=[^\n]{39}[a-zа-яё,]\n)(?=[a-zа-яё])")
+_SOFT_WRAP_RE = re.compile(r"\n(?<=[^\n]{39}[a-zA-Zа-яА-ЯёЁ0-9,)%]\n)(?=[a-zа-яё])")
 
 
 def _unwrapped(text: str) -> str:
     """``text`` with the line breaks of hard-wrapped sentences made spaces (same length)."""
     return _SOFT_WRAP_RE.sub(" ", text) if "\n" in text else text
+
+
+def _unwrapped_items(block: Block) -> str:
+    """A list's text with hard wraps inside an item made spaces; items stay on their own lines."""
+    text = block.text
+    if "\n" not in text or len(block.starts) != text.count("\n") + 1:
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    for k in range(1, len(lines)):
+        # only a line that continues its item may be the rest of a wrapped sentence
+        joined = not block.starts[k] and _SOFT_WRAP_RE.search(lines[k - 1] + "\n" + lines[k]) is not None
+        out.append((" " if joined else "\n") + lines[k])
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -103,6 +118,8 @@ def clean_own_text(sec: Section) -> str:
         text, heads_list = _block_text(b)
         if text and b.type == "paragraph":
             text = _unwrapped(text)  # one paragraph: its line breaks may be hard wraps
+        elif text and b.type == "list" and text == b.text:
+            text = _unwrapped_items(b)  # an item's own lines may be hard wraps too
         if text:
             parts.append(text)
     return "\n".join(parts)

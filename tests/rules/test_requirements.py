@@ -773,3 +773,19 @@ def test_forecast_error_pairs_and_bracketed_recall_reasons(md, expected):
 ])
 def test_promotion_thresholds(md, expected):
     assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a hard-wrapped sentence whose first line ends in an acronym is still one sentence
+    ("## Requirements\nWeekly batch.\n\nWe expect models built on lag and calendar features to achieve MAPE\n"
+     "below 10% on post-COVID test data.\n", []),
+    ("## Требования\nРаз в неделю.\n\nОжидаем, что модели на лаговых и календарных признаках дадут MAPE\n"
+     "ниже 10% на тестовых данных после пандемии.\n", []),
+    # ... also inside a list item; separate items are not joined
+    ("## Requirements\nWeekly batch.\n\n1. **Accuracy?**\n   We expect models built on lag and calendar features to "
+     "achieve MAPE\n   below 10% on post-COVID test data.\n", []),
+    ("## Requirements\nWeekly batch.\n\n- We expect models built on lag and calendar features to achieve MAPE\n"
+     "- below 10% on post-COVID test data\n", [(1, READY)]),
+])
+def test_sentences_wrapped_after_an_acronym(md, expected):
+    assert check(md, READY) == expected
