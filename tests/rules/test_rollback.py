@@ -86,3 +86,17 @@ def test_time_to_act_is_not_a_trigger():
 def test_switched_off_is_an_action():
     md = "## Rollback\nIf errors exceed 2%, extraction is switched off per supplier.\n"
     assert check(md, "rollback-no-action") == []
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a fallback heading that names what takes over states the action
+    ("## Statistical Fallback (secondary path)\nWhen ONNX models are unavailable, statisticalEstimation() runs.\n", []),
+    ("## Rule-based fallback\nWhen the model times out, the old rules answer.\n", []),
+    ("## Фолбэк на правила\nЕсли модель недоступна, отвечают старые эвристики.\n", []),
+    ("## Эвристический фолбэк\nЕсли модель недоступна более 5 минут, срабатывает он.\n", []),
+    # a bare fallback heading does not
+    ("## Fallback\nWhen ONNX models are unavailable, an alert fires.\n", [(1, "rollback-no-action")]),
+    ("## Фолбэк\nЕсли модель недоступна, срабатывает алерт.\n", [(1, "rollback-no-action")]),
+])
+def test_a_named_fallback_is_the_action(md, expected):
+    assert check(md, "rollback-no-action") == expected
