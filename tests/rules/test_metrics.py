@@ -390,3 +390,18 @@ def test_minimum_targets_and_validation_metrics(md, rule, expected):
 ])
 def test_user_metrics_and_business_rows(md, expected):
     assert check(md, "no-online-metric") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a model metric's bar on held-out data is a target wherever it is written
+    ("## Metrics\nMAE, RMSE, MAPE.\n## Research questions\nWe hypothesize the models will achieve MAPE below 10% "
+     "on test data.\n", []),
+    ("## Метрики\nMAE, MAPE.\n## Исследовательские вопросы\nОжидаем, что модели дадут MAPE ниже 10% на тестовой "
+     "выборке.\n", []),
+    # a measured result, or a number about the split, is not
+    ("## Metrics\nMAE, RMSE, MAPE.\n## Research questions\nMAPE was 12% on the test data.\n",
+     [(1, "metric-without-target")]),
+    ("## Metrics\nMAE.\n## Data\nThe test set holds 20% of 10000 rows.\n", [(1, "metric-without-target")]),
+])
+def test_held_out_bars_anywhere_are_targets(md, expected):
+    assert check(md, "metric-without-target") == expected
