@@ -100,7 +100,10 @@ def no_online_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     exposure", "moderator efficiency"). The A/B design's primary metric and the success
     criteria under requirements also count. "Online inference", "online
     evaluation" or «онлайн-применение» (a mode or a stage), "evaluate online
-    metrics" (none named), and MRR as Mean Reciprocal Rank do not.
+    metrics" (none named), MRR as Mean Reciprocal Rank (spelled out, or beside
+    NDCG / Recall@k), counts of the data or the model ("number of bedrooms",
+    "number of exact matches", «доля случаев, когда модель …», «доля
+    вредоносных промптов») do not.
 
     Fails:
 

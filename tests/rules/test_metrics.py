@@ -405,3 +405,22 @@ def test_user_metrics_and_business_rows(md, expected):
 ])
 def test_held_out_bars_anywhere_are_targets(md, expected):
     assert check(md, "metric-without-target") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a listing's attributes, MRR beside ranking metrics, a test set's share, an accuracy's
+    # numerator: model and data words, not business metrics
+    ("## Metrics\nMAE, RMSE.\n## Requirements\n| bedrooms | Number of bedrooms | 0-20 |\n",
+     [(1, "no-online-metric")]),
+    ("## Metrics\n| Policy | Validation NDCG@10 | Validation MRR |\n|---|---|---|\n| A | 0.35 | 0.31 |\n",
+     [(1, "no-online-metric")]),
+    ("## Метрики\nJSR — доля вредоносных промптов, на которых фильтр ошибся.\n", [(1, "no-online-metric")]),
+    ("## Метрики\nТочность — доля случаев, когда модель ответила верно.\n", [(1, "no-online-metric")]),
+    ("## Метрики\nТочность = (Количество совпадений) / (все ответы).\n", [(1, "no-online-metric")]),
+    ("## Metrics\nAccuracy = number of exact matches / all answers.\n", [(1, "no-online-metric")]),
+    # the business's own counts and MRR as revenue still count
+    ("## Metrics\nNumber of bookings per week; MRR growth.\n", []),
+    ("## Метрики\nДоля пользователей, вернувшихся через неделю.\n", []),
+])
+def test_model_and_data_counts_are_not_online_metrics(md, expected):
+    assert check(md, "no-online-metric") == expected
