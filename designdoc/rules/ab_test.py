@@ -461,7 +461,8 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     упасть», «не ухудшает … критично», «рост ложных блокировок не больше +10%».
     Guardrails stated under Metrics, requirements or goals (success
     criteria such as "RevPAR +2% without more relocations") count; a cap
-    ("latency must not exceed 300 ms") counts in the A/B design only, as in
+    ("latency must not exceed 300 ms", "the challenger must meet the SLA")
+    counts in the A/B design only, as in
     the requirements it is the system's SLA. So does a numeric bound on an
     operational measure in the A/B design or the pilot's success criteria
     ("response time ≤ 3 s", «доступность сервиса ≥ 99,5%», "complaints <
@@ -801,8 +802,10 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     «при невыполнении … откат», «считаем неуспешным», a failure branch after
     a condition ("If F1_v2 < F1_v1: → Keep v1", «Если … → Оставить v1»), a
     failure branch over its list of actions ("In case of failure:", «В случае
-    неудачи:», as a label or a heading), a condition under which the pilot
-    does not count as a success («пилот нельзя считать успешным»). A success
+    неудачи:», as a label or a heading), the losing branch with its action
+    ("If the challenger loses or is inconclusive: reset the split to 100/0",
+    «Если челленджер проигрывает: возвращаем трафик»), a condition under
+    which the pilot does not count as a success («пилот нельзя считать успешным»). A success
     bar alone ("considered successful if …", the template heading «Что считаем
     успешным пилотом») is not a decision rule: it says nothing about failure
     or stopping.

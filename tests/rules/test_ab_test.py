@@ -1360,3 +1360,19 @@ def test_spans_that_are_not_the_run(md, expected):
 ])
 def test_guardrails_held_by_a_bound_on_their_growth(md, expected):
     assert check(md, "ab-no-guardrail-metric") == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # the losing branch with its action is a stop criterion
+    ("## A/B test\nIf the challenger loses or is inconclusive\n- Reset the traffic split to 100/0 (all traffic to champion)\n",
+     "ab-no-stop-criteria", []),
+    ("## A/B-тест\nЕсли челленджер проигрывает:\n- возвращаем весь трафик чемпиону\n", "ab-no-stop-criteria", []),
+    ("## A/B test\nIf the challenger loses, we learn something.\n", "ab-no-stop-criteria", [(1, "ab-no-stop-criteria")]),
+    # a latency the challenger must keep within its SLA is a guardrail of the test
+    ("## A/B test\n| Metric | How to compare |\n|---|---|\n| P95 latency | Challenger must meet SLA |\n",
+     "ab-no-guardrail-metric", []),
+    ("## A/B-тест\n| Метрика | Как сравниваем |\n|---|---|\n| P95 латентность | Челленджер должен укладываться в SLA |\n",
+     "ab-no-guardrail-metric", []),
+])
+def test_losing_branches_and_sla_guardrails(md, rule, expected):
+    assert check(md, rule) == expected
