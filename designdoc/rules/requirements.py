@@ -342,7 +342,9 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     than none: "a hypothesis without a source is worse than no hypothesis";
     a forecast's two errors each with what it causes: "over-preparing leads
     to food waste, under-preparing hurts morale"; a recall bar with the error
-    it holds down: "Recall > 0.8 (minimise false negatives)").
+    it holds down: "Recall > 0.8 (minimise false negatives)"; two outcomes'
+    costs compared, one of them an error: "the cost of an extra manual check
+    is lower than the cost of a wrong auto-close").
     Naming an error kind alone ("false positive rate < 5%", «минимум ложных
     срабатываний») compares nothing and does not count. A full design doc without a requirements
     section is still asked (the report goes to its metrics, goals or a

@@ -789,3 +789,19 @@ def test_promotion_thresholds(md, expected):
 ])
 def test_sentences_wrapped_after_an_acronym(md, expected):
     assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # two outcomes' costs compared, one of them an error
+    ("## Requirements\nThe model may abstain: the cost of an extra manual check is lower than the cost of a "
+     "dangerous answer or a wrong auto-close.\n", []),
+    ("## Requirements\nThe cost of a wrong auto-close is far higher than the cost of a manual check.\n", []),
+    ("## Требования\nМодель может отказаться: цена лишней ручной проверки ниже цены опасного ответа или "
+     "неверного автозакрытия.\n", []),
+    ("## Требования\nЦена неверного автозакрытия выше цены ручной проверки.\n", []),
+    # costs compared with no error in sight are not
+    ("## Requirements\nThe cost of a GPU hour is higher than the cost of a CPU hour.\n", [(1, COSTS)]),
+    ("## Требования\nЦена GPU-часа выше цены CPU-часа.\n", [(1, COSTS)]),
+])
+def test_compared_costs_of_an_error(md, expected):
+    assert check(md, COSTS) == expected
