@@ -54,7 +54,10 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
     mitigations: "mitigation: …", "we monitor / cap / start with …",
     "to reduce …", "fallback", an arrow "→", what the team switches to or
     builds after a dash ("Slow inference — switch to a light mode",
-    «Рост нагрузки — горизонтальное масштабирование»), «митигация», «снижаем …»,
+    «Рост нагрузки — горизонтальное масштабирование»), a remedy required of
+    the deployment ("a real deployment should jointly model …", "legal
+    review is required before live use", «перед запуском обязательна
+    юридическая проверка»), «митигация», «снижаем …»,
     «будем отслеживать», «чтобы избежать». A risks table with a Mitigation /
     Меры column (also "Solution", "Prevention", "Minimisation strategy",
     «Решение», «Стратегия минимизации») reports each row whose cell is empty. Open questions (items

@@ -116,7 +116,8 @@ def rollback_no_action(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Name what happens on a trigger: back to the previous model or the baseline, a kill switch.
 
     Recognised: "roll back", "revert", "switch back to", "fall back to",
-    "previous model", "baseline", "feature flag", "kill switch", "turn off",
+    "restore the scoring bundle", "previous model", "baseline", "feature
+    flag", "kill switch", "turn off", «восстанавливает предыдущую версию»,
     «откат», «возвращаемся к», «переключаем», «флаг отключает модель»,
     «работают только правила». A table with an Action / Действие column
     counts, and so does a fallback heading that names what takes over

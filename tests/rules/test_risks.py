@@ -216,3 +216,18 @@ def test_minimisation_column_is_the_mitigation_column(md, expected):
 ])
 def test_dash_answers_that_switch_or_scale(md, expected):
     assert check(md, RULE) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a remedy required of the deployment is a mitigation
+    ("## Risks\n- Training only on wins can create selection bias. A real deployment should jointly model "
+     "acceptance probability and price.\n", []),
+    ("## Risks\n- Tiers can encode policy differences; legal and compliance review is required before live use.\n", []),
+    ("## Риски\n- Тарифы могут кодировать политику; юридическая проверка обязательна перед запуском.\n", []),
+    ("## Риски\n- Тарифы могут кодировать политику; перед запуском обязательна юридическая проверка.\n", []),
+    # a requirement that is not a remedy is not
+    ("## Risks\n- Legal review may be slow.\n", [(1, RULE)]),
+    ("## Риски\n- Юридическая проверка может затянуться.\n", [(1, RULE)]),
+])
+def test_remedies_required_of_the_deployment(md, expected):
+    assert check(md, RULE) == expected

@@ -100,3 +100,13 @@ def test_switched_off_is_an_action():
 ])
 def test_a_named_fallback_is_the_action(md, expected):
     assert check(md, "rollback-no-action") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # restoring the previous bundle is the rollback's action
+    ("## Approval and rollback\nRollback must restore both the scoring bundle and the compatible feature schema.\n", []),
+    ("## План отката\nОткат восстанавливает предыдущую версию модели и схему признаков.\n", []),
+    ("## Rollback\nWe restore trust with customers after incidents.\n", [(1, "rollback-no-action")]),
+])
+def test_restoring_the_previous_bundle_is_the_action(md, expected):
+    assert check(md, "rollback-no-action") == expected
