@@ -462,8 +462,8 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     Guardrails stated under Metrics, requirements or goals (success
     criteria such as "RevPAR +2% without more relocations") count; a cap
     ("latency must not exceed 300 ms", "the challenger must meet the SLA")
-    counts in the A/B design only, as in
-    the requirements it is the system's SLA. So does a numeric bound on an
+    counts in the A/B design only, as in the requirements it is the
+    system's SLA. So does a numeric bound on an
     operational measure in the A/B design or the pilot's success criteria
     ("response time ≤ 3 s", «доступность сервиса ≥ 99,5%», "complaints <
     1%"). "NeMo Guardrails" or other
@@ -805,10 +805,10 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     неудачи:», as a label or a heading), the losing branch with its action
     ("If the challenger loses or is inconclusive: reset the split to 100/0",
     «Если челленджер проигрывает: возвращаем трафик»), a condition under
-    which the pilot does not count as a success («пилот нельзя считать успешным»). A success
-    bar alone ("considered successful if …", the template heading «Что считаем
-    успешным пилотом») is not a decision rule: it says nothing about failure
-    or stopping.
+    which the pilot does not count as a success («пилот нельзя считать
+    успешным»). A success bar alone ("considered successful if …", the
+    template heading «Что считаем успешным пилотом») is not a decision rule:
+    it says nothing about failure or stopping.
 
     Fails:
 

@@ -213,8 +213,9 @@ def metric_without_target(doc: Document, ctx: Context) -> Iterator[Problem]:
     as does a stage result in the modelling plan that sets a bar beside a
     named metric ("a classifier with accuracy above 80%"), and a model
     metric's bar on held-out data anywhere ("models will achieve MAPE below
-    10% on the test data"): the rule asks whether *any* metric of the doc has one. `recall@20` or
-    `Precision@10%` alone are metric names, not targets.
+    10% on the test data"): the rule asks whether *any* metric of the doc
+    has one. `recall@20` or `Precision@10%` alone are metric names, not
+    targets.
 
     Fails:
 

@@ -60,8 +60,9 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
     юридическая проверка»), «митигация», «снижаем …»,
     «будем отслеживать», «чтобы избежать». A risks table with a Mitigation /
     Меры column (also "Solution", "Prevention", "Minimisation strategy",
-    «Решение», «Стратегия минимизации») reports each row whose cell is empty. Open questions (items
-    ending in "?") need answers, not mitigations, and are skipped.
+    «Решение», «Стратегия минимизации») reports each row whose cell is
+    empty. Open questions (items ending in "?") need answers, not
+    mitigations, and are skipped.
 
     Fails:
 
