@@ -1376,3 +1376,32 @@ def test_guardrails_held_by_a_bound_on_their_growth(md, expected):
 ])
 def test_losing_branches_and_sla_guardrails(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # the test's own length beside words the not-the-run excludes know
+    ("## A/B test\nWe collect 3 weeks of user interactions per arm.\n", "ab-no-duration", []),
+    ("## A/B test\nPrimary metric: D7 retention; duration: 3 weeks.\n", "ab-no-duration", []),
+    ("## A/B-тест\nОсновная метрика: отток, срок 3 недели.\n", "ab-no-duration", []),
+    ("## A/B test\nOnce the MVP is live, the A/B test will take 3 weeks.\n", "ab-no-duration", []),
+    ("## A/B-тест\nПосле реализации MVP тест займёт 4 недели.\n", "ab-no-duration", []),
+    ("## A/B test\nThe new ranker is shown to 5000 people over 2 weeks.\n", "ab-no-duration", []),
+    ("## A/B-тест\nВ тест попадут 5000 человек на 2 недели.\n", "ab-no-duration", []),
+    ("## A/B test\nExperiment horizon: 2 weeks.\n", "ab-no-duration", []),
+    ("## A/B-тест\nНабираем выборку за 2 недели.\n", "ab-no-duration", []),
+    ("## A/B-тест\nСрок завершения эксперимента — 3 недели.\n", "ab-no-duration", []),
+    # an expected uplift capped from above is no guardrail; nor is a decision on the primary metric
+    ("## A/B test\nThe expected increase in CTR is at most 2%, so we need 200k users per arm.\n",
+     "ab-no-guardrail-metric", [(1, "ab-no-guardrail-metric")]),
+    ("## A/B-тест\nОжидаемый рост конверсии не больше 2%.\n", "ab-no-guardrail-metric",
+     [(1, "ab-no-guardrail-metric")]),
+    ("## A/B-тест\nЕсли новая модель не снижает отток значимо, оставляем старую.\n", "ab-no-guardrail-metric",
+     [(1, "ab-no-guardrail-metric")]),
+    # a timeout fallback of the service is no stop criterion of the test
+    ("## A/B test\nSplit by user.\n## Requirements\nIf the new model fails to respond within 200 ms, the service "
+     "returns the cached score.\n", "ab-no-stop-criteria", [(1, "ab-no-stop-criteria")]),
+    ("## A/B-тест\nСплит по пользователям.\n## Требования\nЕсли новая модель не даёт ответа за 200 мс, возвращаем "
+     "кэшированный скор.\n", "ab-no-stop-criteria", [(1, "ab-no-stop-criteria")]),
+])
+def test_review_look_alikes_of_this_sessions_wordings(md, rule, expected):
+    assert check(md, rule) == expected

@@ -424,3 +424,13 @@ def test_held_out_bars_anywhere_are_targets(md, expected):
 ])
 def test_model_and_data_counts_are_not_online_metrics(md, expected):
     assert check(md, "no-online-metric") == expected
+
+
+@pytest.mark.parametrize("md", [
+    # the business's own shares and counts beside the model-count excludes
+    "## Метрики\nДоля обработанных документов без участия оператора ≥ 70%.\n",
+    "## Metrics\nNumber of images uploaded per active user per week.\n",
+    "## Metrics\nBusiness: MRR growth +5%; model: NDCG@10 ≥ 0.35 on the holdout.\n",
+])
+def test_review_look_alikes_still_online_metrics(md):
+    assert check(md, "no-online-metric") == []

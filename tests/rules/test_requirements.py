@@ -805,3 +805,21 @@ def test_sentences_wrapped_after_an_acronym(md, expected):
 ])
 def test_compared_costs_of_an_error(md, expected):
     assert check(md, COSTS) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # costs of capacity or of two platforms are not the costs of the model's errors
+    ("## Requirements\nOver-provisioning the GPU cluster wastes money, while under-provisioning leads to request "
+     "timeouts.\n", COSTS, [(1, COSTS)]),
+    ("## Requirements\nThe cost of cloud inference is lower than the cost of the on-prem cluster, which is "
+     "error-prone.\n", COSTS, [(1, COSTS)]),
+    ("## Требования\nЦена облачного инференса ниже цены своего кластера, который часто даёт ошибки.\n", COSTS,
+     [(1, COSTS)]),
+    # a retraining trigger is not a release bar
+    ("## Requirements\nWeekly batch.\n## Monitoring\nRetraining launch threshold: F1 on fresh labels below 0.8.\n",
+     READY, [(1, READY)]),
+    ("## Требования\nРаз в неделю.\n## Мониторинг\nПорог запуска переобучения: F1 на свежей разметке ниже 0,8.\n",
+     READY, [(1, READY)]),
+])
+def test_review_look_alikes_of_costs_and_bars(md, rule, expected):
+    assert check(md, rule) == expected

@@ -231,3 +231,16 @@ def test_dash_answers_that_switch_or_scale(md, expected):
 ])
 def test_remedies_required_of_the_deployment(md, expected):
     assert check(md, RULE) == expected
+
+
+@pytest.mark.parametrize("md", [
+    # what the system must do, a required review or an action noun can be the risk itself
+    "## Risks\n- The model must use customer transaction history, which may violate GDPR.\n",
+    "## Risks\n- Manual review is required for every flagged case, which does not scale.\n",
+    "## Риски\n- Ручная проверка требует 5 минут на заявку.\n",
+    "## Risks\n- Stale answers — caching makes users see outdated prices.\n",
+    "## Risks\n- Accuracy loss — quantization to INT8 may cost up to 2% recall.\n",
+    "## Риски\n- Деградация качества — квантизация модели снижает точность.\n",
+])
+def test_review_look_alikes_stay_bare_risks(md):
+    assert check(md, RULE) == [(1, RULE)]

@@ -110,3 +110,11 @@ def test_a_named_fallback_is_the_action(md, expected):
 ])
 def test_restoring_the_previous_bundle_is_the_action(md, expected):
     assert check(md, "rollback-no-action") == expected
+
+
+@pytest.mark.parametrize("md", [
+    # a fallback heading that names the failure, not what takes over
+    "## Fallback on failure\nWhen the model fails, on-call is paged.\n",
+])
+def test_a_fallback_named_for_the_failure_states_no_action(md):
+    assert check(md, "rollback-no-action") == [(1, "rollback-no-action")]
