@@ -22,6 +22,7 @@ from designdoc.lexicon.scope import (
 )
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
+from designdoc.rules.requirements import model_bar
 
 # Where else docs name metrics: the A/B design names the primary metric,
 # success criteria sit under requirements, validation names model metrics.
@@ -249,11 +250,8 @@ def metric_without_target(doc: Document, ctx: Context) -> Iterator[Problem]:
             return
     # A model metric's bar on held-out data is a target wherever it is written
     # ("models will achieve MAPE below 10% on post-COVID test data" among research questions).
-    for sent in sentences_hit("held_out", doc_text(doc)):
-        if lexicon.has("numeric_target", sent) and (
-            lexicon.has("offline_metric", sent) or lexicon.has("accuracy", sent)
-        ):
-            return
+    if any(model_bar(sent) for sent in sentences_hit("held_out", doc_text(doc))):
+        return
     yield ctx.problem(
         sc.anchor,
         ctx.say(

@@ -157,7 +157,7 @@ def _success_targets(doc: Document, home: Scope) -> bool:
         if sec.id in ("metrics", "requirements", "goals") and lexicon.has("success_heading", sec.title):
             if lexicon.has("numeric_target", sec.text()):
                 return True
-    if any(_model_bar(s) for s in sentences(requirements)):
+    if any(model_bar(s) for s in sentences(requirements)):
         return True
     for sec in (sub for top in (*home.sections, *doc.sections_for("metrics")) for sub in top.walk()):
         if sec.title and _names_model_metric(sec.title) and any(
@@ -181,7 +181,7 @@ def _success_targets(doc: Document, home: Scope) -> bool:
     # DOMAIN: "a metric on held-out data" is a readiness bar wherever it is set.
     # A result reported with "=" ("ROC-AUC = 0.71 on the test set") is no bar.
     return any(
-        _model_bar(s) and lexicon.has("bar_comparison", s) for s in sentences_hit("held_out", doc_text(doc))
+        model_bar(s) and lexicon.has("bar_comparison", s) for s in sentences_hit("held_out", doc_text(doc))
     )
 
 
@@ -230,7 +230,7 @@ def _relative_bar(line: str) -> bool:
     return bool(_names_model_metric(line) and lexicon.has("relative_bar", line) and lexicon.has("demand", line))
 
 
-def _model_bar(sentence: str) -> bool:
+def model_bar(sentence: str) -> bool:
     """A model metric with a threshold: "precision@5 ≥ 0.8", «доля правильных ответов ≥ 0,9»."""
     return _names_model_metric(sentence) and lexicon.has("numeric_target", sentence)
 
