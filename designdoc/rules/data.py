@@ -102,7 +102,8 @@ def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     the doc bar prior art and risks ("precision against our 300 labeled
     documents" in a pilot); "without labels" / «без меток» names no source.
     An unsupervised task ("no labels needed", «разметка не нужна»,
-    clustering) passes. A doc that only plans an A/B test or a rollback is
+    clustering) passes, and so does a model that is not trained at all ("we
+    will not fine-tune the model", «дообучение не требуется»). A doc that only plans an A/B test or a rollback is
     not asked.
 
     Fails:

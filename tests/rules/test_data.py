@@ -166,6 +166,23 @@ def test_a_forecast_needs_no_separate_label(md, expected):
     assert check(md, "no-label-source") == expected
 
 
+
+@pytest.mark.parametrize("md, expected", [
+    # nothing is trained (a prompted LLM, a model used as is): there is no target to label
+    ("## Data\nCase texts only. We will not fine-tune the model in this iteration.\n", []),
+    ("## Data\nCase texts. No training data is needed: the agents are prompted.\n", []),
+    ("## Данные\nМы не будем дообучать агентов, поэтому данных для обучения нету.\n", []),
+    ("## Данные\nТексты кейсов. Дообучение модели не требуется.\n", []),
+    # a model trained on some data, or retrained less often, still owes its label
+    ("## Data\nLogs. We will not train the model from scratch; we fine-tune BERT.\n", [(1, LABEL)]),
+    ("## Data\nLogs. We do not train the model on PII.\n", [(1, LABEL)]),
+    ("## Data\nLogs. We will not retrain the model daily.\n", [(1, LABEL)]),
+    ("## Данные\nЛоги. Модель не обучается на чувствительных полях.\n", [(1, LABEL)]),
+    ("## Данные\nЛоги. Не будем переобучать модель каждый день.\n", [(1, LABEL)]),
+])
+def test_nothing_trained_needs_no_label(md, expected):
+    assert check(md, LABEL) == expected
+
 @pytest.mark.parametrize("md, expected", [
     # a recommender's implicit labels
     ("## Data\nEvent logs.\n## Modeling\nWe frame it as clicked vs. not clicked.\n", []),
