@@ -26,6 +26,43 @@ _DATA_LABEL_LINE_RE = re.compile(
 )
 
 
+# "Predict churn … Churn is defined as no purchase in 30 days": the event the
+# model predicts, defined by a rule on the data, says which event is the label.
+_PREDICT_RE = re.compile(
+    r"\b(?:predict|forecast|detect|classify|flag|anticipate|прогнозир|предсказ|детектир|классифицир|выявл)\w*"
+    r"((?:\s+[^\W\d_][\w-]*){1,4})",
+    re.I,
+)
+_DEFINED_RE = re.compile(
+    r"(?:^|(?<=[\s(*]))((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)\s+(?:is|are)\s+defined\s+as\b"
+    r"|\bdefinition\s+of\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)"
+    r"|(?:^|(?<=[\s(*]))((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)\s+определя\w*\s+как\b"
+    r"|\bопределение\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)"
+    r"|\bпод\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)\s+понима\w*",
+    re.I | re.M,
+)
+# Words that name who or what is scored, not the event: "a customer is defined as …" defines no label.
+_NOT_EVENT = frozenset(
+    "a an the of model models user users customer customers client clients account accounts item items "
+    "product products order orders session sessions we our this that клиент клиенты пользовател модель "
+    "модели заказ заказы товар товары".split()
+)
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:5]
+
+
+def _target_defined(text: str) -> bool:
+    """The predicted event is defined in the doc ("A volatility spike is defined as …")."""
+    predicted = {_stem(w) for m in _PREDICT_RE.finditer(text) for w in m.group(1).split()}
+    for m in _DEFINED_RE.finditer(text):
+        words = [w for w in next(g for g in m.groups() if g).split() if w.lower() not in _NOT_EVENT]
+        if words and all(_stem(w) in predicted for w in words):
+            return True
+    return False
+
+
 def _data_titled_text(doc: Document) -> str:
     """Text of other parts that name the data: sections headed so, and lines labelled so."""
     titled = section_text(
@@ -103,7 +140,9 @@ def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     documents" in a pilot); "without labels" / «без меток» names no source.
     An unsupervised task ("no labels needed", «разметка не нужна»,
     clustering) passes, and so does a model that is not trained at all ("we
-    will not fine-tune the model", «дообучение не требуется»). A doc that only plans an A/B test or a rollback is
+    will not fine-tune the model", «дообучение не требуется»). Defining the
+    event the doc predicts names its label ("Predict churn … Churn is
+    defined as no purchase in 30 days", «Под аномалией понимаем …»). A doc that only plans an A/B test or a rollback is
     not asked.
 
     Fails:
@@ -127,7 +166,7 @@ def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     # Then the rest of the doc, but not where others' systems or what may go
     # wrong are told ("labels may be noisy").
     for text in (sc.text, body_without(doc, "prior_art", "risks")):
-        if lexicon.has("label_source", text) or lexicon.has("label_not_needed", text):
+        if lexicon.has("label_source", text) or lexicon.has("label_not_needed", text) or _target_defined(text):
             return
     yield ctx.problem(
         sc.anchor,

@@ -97,14 +97,16 @@ def no_online_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Conversion, revenue, retention, CTR, complaints, handling time, a
     "share of …" or "… rate" read as online metrics, as do "Online:" and
-    "business metric" labels, and trust-and-safety outcomes ("harmful content
-    exposure", "moderator efficiency"). The A/B design's primary metric and the success
+    "business metric" labels, trust-and-safety outcomes ("harmful content
+    exposure", "moderator efficiency") and the money a fraud model keeps or
+    costs ("£ fraud prevented", "cost of false declines"). The A/B design's primary metric and the success
     criteria under requirements also count. "Online inference", "online
     evaluation" or «онлайн-применение» (a mode or a stage), "evaluate online
     metrics" (none named), MRR as Mean Reciprocal Rank (spelled out, or beside
     NDCG / Recall@k), counts of the data or the model ("number of bedrooms",
     "number of exact matches", «доля случаев, когда модель …», «доля
-    вредоносных промптов») do not.
+    вредоносных промптов») and the share the model catches ("share of fraud
+    caught", its recall) do not.
 
     Fails:
 

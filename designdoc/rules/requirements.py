@@ -344,7 +344,8 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     to food waste, under-preparing hurts morale"; a recall bar with the error
     it holds down: "Recall > 0.8 (minimise false negatives)"; two outcomes'
     costs compared, one of them an error: "the cost of an extra manual check
-    is lower than the cost of a wrong auto-close").
+    is lower than the cost of a wrong auto-close"; a time estimate's early
+    against late errors: "Early vs Late Deliveries").
     Naming an error kind alone ("false positive rate < 5%", «минимум ложных
     срабатываний») compares nothing and does not count. A full design doc without a requirements
     section is still asked (the report goes to its metrics, goals or a

@@ -183,6 +183,27 @@ def test_a_forecast_needs_no_separate_label(md, expected):
 def test_nothing_trained_needs_no_label(md, expected):
     assert check(md, LABEL) == expected
 
+
+@pytest.mark.parametrize("md, expected", [
+    # the predicted event defined by a rule on the data says which event is the label
+    ("## Goals\nPredict churn. Churn is defined as no purchase within 30 days.\n## Data\nOrder logs.\n", []),
+    ("## Goals\nPredict short-term volatility spikes.\n### Definition of Volatility Spike\nA move above 2σ.\n"
+     "## Data\nTick data.\n", []),
+    ("## Goals\nPredict fraudulent transactions.\n## Data\nLogs. A fraudulent transaction is defined as "
+     "a chargeback within 60 days.\n", []),
+    ("## Цели\nПрогнозируем отток клиентов. Отток определяется как отсутствие покупок 30 дней.\n"
+     "## Данные\nЛоги заказов.\n", []),
+    ("## Цели\nВыявляем аномалии.\n## Данные\nЛоги. Под аномалией понимаем скачок выше 3σ.\n", []),
+    # defining who is scored, or another term, names no label
+    ("## Goals\nPredict whether a customer will churn. A customer is defined as an account with a purchase.\n"
+     "## Data\nOrder logs.\n", [(3, LABEL)]),
+    ("## Goals\nDetect fraud.\n## Data\nLogs. Latency is defined as p95.\n", [(3, LABEL)]),
+    ("## Цели\nПрогнозируем отток.\n## Данные\nЛоги. Активный клиент определяется как клиент с покупкой.\n",
+     [(3, LABEL)]),
+])
+def test_a_defined_target_is_the_label(md, expected):
+    assert check(md, LABEL) == expected
+
 @pytest.mark.parametrize("md, expected", [
     # a recommender's implicit labels
     ("## Data\nEvent logs.\n## Modeling\nWe frame it as clicked vs. not clicked.\n", []),

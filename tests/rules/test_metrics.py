@@ -434,3 +434,17 @@ def test_model_and_data_counts_are_not_online_metrics(md, expected):
 ])
 def test_review_look_alikes_still_online_metrics(md):
     assert check(md, "no-online-metric") == []
+
+
+@pytest.mark.parametrize("md, expected", [
+    # money a fraud model keeps or costs is a business metric
+    ("## Metrics\n- Precision@k\n- Estimated £ fraud prevented vs £ cost of false declines\n", []),
+    ("## Metrics\n- Precision@k\n- Chargebacks prevented per month\n", []),
+    ("## Метрики\n- Precision@k\n- Предотвращённый ущерб в рублях за месяц\n", []),
+    ("## Метрики\n- Precision@k\n- Стоимость ложных блокировок\n", []),
+    # the share of fraud the model catches is its recall
+    ("## Metrics\n- Precision@k\n- Share of fraud caught by the model\n", [(1, "no-online-metric")]),
+    ("## Метрики\n- Precision@k\n- Доля выявленного мошенничества\n", [(1, "no-online-metric")]),
+])
+def test_fraud_money_is_an_online_metric(md, expected):
+    assert check(md, "no-online-metric") == expected

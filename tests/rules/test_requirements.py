@@ -72,6 +72,11 @@ def test_error_costs_not_discussed(md, expected):
     # a threshold chosen on money weighs the two errors
     "We pick the threshold by expected net revenue: $0.68 per contact against the average gift.",
     "Порог выбираем по ожидаемой прибыли кампании.",
+    # a time estimate's two errors: late against early
+    "### Early vs Late Deliveries\n- Early deliveries may create waiting friction.",
+    "Late deliveries are far worse than early ones.",
+    "Опоздание курьера хуже, чем раннее прибытие.",
+    "### Ранняя vs поздняя доставка\nРанняя — ожидание клиента.",
 ])
 def test_error_cost_wordings(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []
@@ -823,3 +828,13 @@ def test_compared_costs_of_an_error(md, expected):
 ])
 def test_review_look_alikes_of_costs_and_bars(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # naming early or late alone compares nothing
+    "Early access to the API is planned for week 3.",
+    "Late deliveries are tracked on the dashboard.",
+    "Ранняя или поздняя доставка — решает курьер.",
+])
+def test_early_or_late_alone_is_no_error_cost(text):
+    assert check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS) == [(1, COSTS)]
