@@ -163,6 +163,19 @@ def test_readiness_ru(text, fired):
 
 
 @pytest.mark.parametrize("text, fired", [
+    # "for this to be a success" over a bar in its sentence or the two after it
+    ("Two things need to happen for this to be a successful addition. It counts if its AUC > 0.60.", False),
+    ("Чтобы пилот считался успешным, нужно: конверсия +2% к контролю.", False),
+    # with no bar it is a wish, not a criterion
+    ("For this to be a success we need good data.", True),
+    ("Чтобы проект был успешным, нужна сильная команда.", True),
+])
+def test_what_success_takes_over_a_bar(text, fired):
+    got = check(f"## Requirements\nBatch.\n## Modeling\n{text}\n", "no-readiness-criterion")
+    assert bool(got) == fired
+
+
+@pytest.mark.parametrize("text, fired", [
     # the template's «Необходимый результат этапа» over a measurable bar is a done criterion
     ("### Необходимый результат этапа\nОбученная модель с точностью более 80% на тестовых данных.", False),
     ("### Необходимый результат этапа\nИтоговый DataFrame с вакансиями.", True),
