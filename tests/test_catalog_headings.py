@@ -143,6 +143,12 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Promotion gating", "requirements"),
         ("Quality gates", "requirements"),
         ("Гейты приёмки", "requirements"),
+        # watching the data in production is monitoring, not the data section
+        ("7.1 Data quality monitoring", "monitoring"),
+        ("Data monitoring", "monitoring"),
+        ("Мониторинг качества данных", "monitoring"),
+        ("Data quality", "data"),
+        ("Качество данных", "data"),
     ],
 )
 def test_heading_means_section(heading: str, expected: str) -> None:
@@ -296,6 +302,9 @@ def test_question_word_synonyms_need_their_question_word(heading: str, kind: str
         # Spending plans are not the work plan.
         "Budget planning",
         "Планирование бюджета",
+        # A design principle, not a risk register.
+        "1.1 Separation of concerns",
+        "Разделение ответственности",
     ],
 )
 def test_appendix_headings_that_are_not_sections(heading: str) -> None:

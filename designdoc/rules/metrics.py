@@ -152,8 +152,10 @@ def no_offline_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Precision, recall, F1, ROC-AUC, PR-AUC, log-loss, MAE/MAPE/WAPE/RMSE,
     NDCG@k, recall@k, accuracy and their Russian names (точность, полнота)
-    count, and so does an "Offline:" label. The validation section is read
-    too, since many docs name the model metric there.
+    count, and so does an "Offline:" label; for a generator, the share of
+    hallucinations or of correct answers («доля галлюцинаций», «количество
+    корректных ответов / общее количество ответов»). The validation section
+    is read too, since many docs name the model metric there.
 
     Fails:
 

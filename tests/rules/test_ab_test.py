@@ -486,6 +486,10 @@ def test_aa_test(md, expected):
     ("## A/B test\nRoll out if CTR rises; stop the test if revenue drops 3%.\n", []),
     ("## A/B-тест\nОстанавливаем тест, если выручка упадет на 3%.\n", []),
     ("## A/B test\nPrimary metric CTR; α = 0.05; two weeks.\n", [(1, "ab-no-stop-criteria")]),
+    # a plan table's "Stop" row over its condition
+    ("## A/B test\n| | |\n|---|---|\n| Primary | CTR |\n| Stop | guardrail breach, or CI includes zero |\n", []),
+    ("## A/B-тест\n| | |\n|---|---|\n| Основная | CTR |\n| Остановка | просадка контрольной метрики ниже 2% |\n", []),
+    ("## A/B test\n| Step | Owner |\n|---|---|\n| Stop | Ann |\n", [(1, "ab-no-stop-criteria")]),
     # A failure branch or a rollback condition is a decision rule.
     ("## A/B test\nIf checkout time exceeds 3 s the experiment is considered a failure.\n", []),
     ("## A/B test\nWe switch back to the old ranker if refunds grow.\n", []),

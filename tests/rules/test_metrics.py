@@ -448,3 +448,20 @@ def test_review_look_alikes_still_online_metrics(md):
 ])
 def test_fraud_money_is_an_online_metric(md, expected):
     assert check(md, "no-online-metric") == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # a generator's errors and its share of correct answers are model metrics
+    ("## Метрики\n- Relevance = количество корректных ответов / общее количество ответов.\n",
+     "no-offline-metric", []),
+    ("## Метрики\n- Доля галлюцинаций ниже 5%.\n", "no-offline-metric", []),
+    ("## Метрики\n- Доля корректных ответов ≥ 80%.\n", "no-offline-metric", []),
+    ("## Метрики\n- Relevance = количество корректных ответов / общее количество ответов.\n",
+     "no-online-metric", [(1, "no-online-metric")]),
+    ("## Метрики\n- Доля галлюцинаций ниже 5%.\n", "no-online-metric", [(1, "no-online-metric")]),
+    # a count of correct answers per day is no ratio; the support load is a business count
+    ("## Метрики\n- Количество корректных ответов за день.\n", "no-offline-metric", [(1, "no-offline-metric")]),
+    ("## Метрики\n- Количество обращений в поддержку.\n", "no-online-metric", []),
+])
+def test_generation_errors_and_correct_shares_are_model_metrics(md, rule, expected):
+    assert check(md, rule) == expected

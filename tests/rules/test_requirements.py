@@ -72,6 +72,10 @@ def test_error_costs_not_discussed(md, expected):
     # a threshold chosen on money weighs the two errors
     "We pick the threshold by expected net revenue: $0.68 per contact against the average gift.",
     "Порог выбираем по ожидаемой прибыли кампании.",
+    # a stock-out or an overstock priced, or a newsvendor rule that weighs the two
+    "KPIs: 1. stockout cost 2. overstock / waste cost.",
+    "A newsvendor rule turns the forecast into an order quantity.",
+    "Считаем стоимость дефицита и издержки затоваривания.",
     # a time estimate's two errors: late against early
     "### Early vs Late Deliveries\n- Early deliveries may create waiting friction.",
     "Late deliveries are far worse than early ones.",
@@ -847,6 +851,8 @@ def test_review_look_alikes_of_costs_and_bars(md, rule, expected):
     # naming early or late alone compares nothing
     "Early access to the API is planned for week 3.",
     "Late deliveries are tracked on the dashboard.",
+    "We track stockouts daily.",
+    "Цены дефицитных товаров растут.",
     "Ранняя или поздняя доставка — решает курьер.",
 ])
 def test_early_or_late_alone_is_no_error_cost(text):
