@@ -827,6 +827,7 @@ def parse(
     if declared_kind is None:
         # Re-match with the inferred kind so kind-specific sections win.
         ids = _outside(howto, catalog.match_all(raw_titles, final_kind))
+    ids = _in_context(ids, levels)
 
     # Prompts left from a public template are not the author's text.
     template_lines = _template_lines(source, fm_end, code_lines)
@@ -938,6 +939,27 @@ def _howto_headings(titles: list[str], levels: list[int], catalog: Catalog) -> s
 
 def _outside(skip: set[int], ids: list[str | None]) -> list[str | None]:
     return [None if i in skip else sid for i, sid in enumerate(ids)] if skip else ids
+
+
+# Under a monitoring or risks heading, a heading that names the data ("Data
+# quality", "Data risks") is a part of that section, not the data section.
+_DATA_UNDER = frozenset({"monitoring", "risks"})
+
+
+def _in_context(ids: list[str | None], levels: list[int]) -> list[str | None]:
+    out = list(ids)
+    for i, sid in enumerate(ids):
+        if sid != "data":
+            continue
+        level = levels[i]
+        for j in range(i - 1, -1, -1):
+            if levels[j] < level:
+                if out[j] is not None:
+                    if out[j] in _DATA_UNDER:
+                        out[i] = out[j]
+                    break
+                level = levels[j]
+    return out
 
 
 # Headings that name a section only loosely ("IX. Measuring and reporting",

@@ -458,3 +458,22 @@ def test_limitations_alone_are_not_the_risks(title: str, sid: str | None) -> Non
 def test_estimates_alone_are_not_the_plan(title: str, sid: str | None) -> None:
     assert default_catalog().match(title, "full") == sid
 
+
+
+@pytest.mark.parametrize(
+    "md, expected",
+    [
+        # a data heading under monitoring or risks is part of that section
+        ("## Monitoring layers\n### 2. Data quality\nNull rates.\n", [("Monitoring layers", "monitoring"), ("2. Data quality", "monitoring")]),
+        ("## Risks\n### Data risks\nAPI limits.\n", [("Risks", "risks"), ("Data risks", "risks")]),
+        ("## Мониторинг\n### Качество данных\nДоля пропусков.\n", [("Мониторинг", "monitoring"), ("Качество данных", "monitoring")]),
+        # through an unrecognised heading between them
+        ("## Risks\n### Technical\n#### Data quality issues\nGaps.\n",
+         [("Risks", "risks"), ("Technical", None), ("Data quality issues", "risks")]),
+        # elsewhere it stays the data section
+        ("## Modeling\n### Data quality\nNull rates.\n", [("Modeling", "modeling"), ("Data quality", "data")]),
+        ("## Data quality\nNull rates.\n## Risks\nX.\n", [("Data quality", "data"), ("Risks", "risks")]),
+    ],
+)
+def test_a_data_heading_under_monitoring_or_risks_belongs_to_it(md: str, expected: list) -> None:
+    assert _ids(md) == expected
