@@ -21,9 +21,10 @@ from designdoc.rules.registry import Context, rule
 def no_simple_baseline(doc: Document, ctx: Context) -> Iterator[Problem]:
     """At least one baseline must be simple, so the model's gain is honest.
 
-    Simple: a constant, mean/median of recent history, a heuristic or rule
-    set, a threshold, popularity / most popular, co-occurrence, BM25 or
-    TF-IDF, linear or logistic regression, the current system or process.
+    Simple: a constant or a dummy classifier, mean/median of recent
+    history, a heuristic or rule set, a threshold, popularity / most
+    popular, co-occurrence, BM25 or TF-IDF, linear or logistic regression,
+    the current system or process.
     Russian: константа, медиана, среднее, эвристика, правило, порог,
     популярное, логистическая регрессия, текущее решение, «как в прошлом
     месяце». A list of only complex models (gradient boosting, a transformer)

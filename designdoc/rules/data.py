@@ -130,6 +130,7 @@ def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Say where Y comes from: which event is the label, or who labels the data.
 
     Recognised: "label(s)", "labeling", "annotators", "the target is …",
+    "we define the primary target as …",
     "ground truth", crowdsourcing / Toloka / a labeling vendor, moderators'
     decisions, and Russian «разметка», «метка», «таргет», «целевая
     переменная», «асессоры», a recommender's explicit feedback ("viewer

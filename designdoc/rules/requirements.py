@@ -347,7 +347,8 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     it holds down: "Recall > 0.8 (minimise false negatives)"; two outcomes'
     costs compared, one of them an error: "the cost of an extra manual check
     is lower than the cost of a wrong auto-close"; a time estimate's early
-    against late errors: "Early vs Late Deliveries"; a stock-out or an
+    against late errors: "Early vs Late Deliveries"; a misroute's cost
+    ("misroutes more often costs more once rework is counted"); a stock-out or an
     overstock priced as its own cost, or a newsvendor rule, which weighs the
     two).
     Naming an error kind alone ("false positive rate < 5%", «минимум ложных

@@ -1409,3 +1409,21 @@ def test_losing_branches_and_sla_guardrails(md, rule, expected):
 ])
 def test_review_look_alikes_of_this_sessions_wordings(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # a decision table's row: a significant drop of a metric, and what is done then
+    ("## A/B-тест\n| Условие | Решение |\n|---|---|\n| Значимое снижение Precision у v2 | Дополнительный анализ |\n",
+     "ab-no-guardrail-metric", []),
+    ("## A/B test\n| Condition | Decision |\n|---|---|\n| Significant drop in precision for v2 | Re-tune the threshold |\n",
+     "ab-no-guardrail-metric", []),
+    ("## A/B test\nWe saw a significant drop in precision for v2 last year.\n",
+     "ab-no-guardrail-metric", [(1, "ab-no-guardrail-metric")]),
+    # a bootstrap interval's percentiles fix its level
+    ("## A/B test\nBootstrap; take the 2.5th and 97.5th percentiles as the interval.\n", "ab-no-significance-level", []),
+    ("## A/B-тест\nБутстреп: берём 2,5 и 97,5 перцентили разницы.\n", "ab-no-significance-level", []),
+    ("## A/B test\nBootstrap the difference 10,000 times.\n",
+     "ab-no-significance-level", [(1, "ab-no-significance-level")]),
+])
+def test_decision_table_guardrails_and_bootstrap_levels(md, rule, expected):
+    assert check(md, rule) == expected

@@ -135,3 +135,13 @@ def test_metric_means_and_ablated_baselines(md, expected):
 ])
 def test_mean_durations_stay_simple_baselines(md):
     assert check(md, RULE) == []
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a dummy classifier predicts the prior: the simplest baseline there is
+    ("## Baselines\nA dummy classifier was used as a reference point.\n", []),
+    ("## Бейзлайн\nDummy-классификатор как точка отсчёта.\n", []),
+    ("## Baselines\nXGBoost with default settings.\n", [(1, "no-simple-baseline")]),
+])
+def test_a_dummy_classifier_is_a_simple_baseline(md, expected):
+    assert check(md, "no-simple-baseline") == expected

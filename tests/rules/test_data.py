@@ -200,6 +200,10 @@ def test_nothing_trained_needs_no_label(md, expected):
     ("## Goals\nDetect fraud.\n## Data\nLogs. Latency is defined as p95.\n", [(3, LABEL)]),
     ("## Цели\nПрогнозируем отток.\n## Данные\nЛоги. Активный клиент определяется как клиент с покупкой.\n",
      [(3, LABEL)]),
+    # "define the primary target as …" names the label
+    ("## Data\nAppointment counts; we define the primary target as observed attended appointments.\n", []),
+    ("## Data\nAppointment counts; the main target is attended appointments per day.\n", []),
+    ("## Data\nAppointment counts; targets are defined as in the previous release.\n", [(1, LABEL)]),
 ])
 def test_a_defined_target_is_the_label(md, expected):
     assert check(md, LABEL) == expected

@@ -76,6 +76,8 @@ def test_error_costs_not_discussed(md, expected):
     "KPIs: 1. stockout cost 2. overstock / waste cost.",
     "A newsvendor rule turns the forecast into an order quantity.",
     "Считаем стоимость дефицита и издержки затоваривания.",
+    # a misroute's cost once rework is counted
+    "A cheaper extractor that misroutes more often costs more once rework is counted.",
     # a time estimate's two errors: late against early
     "### Early vs Late Deliveries\n- Early deliveries may create waiting friction.",
     "Late deliveries are far worse than early ones.",
@@ -852,6 +854,7 @@ def test_review_look_alikes_of_costs_and_bars(md, rule, expected):
     "Early access to the API is planned for week 3.",
     "Late deliveries are tracked on the dashboard.",
     "We track stockouts daily.",
+    "Misrouted tickets are logged.",
     "Цены дефицитных товаров растут.",
     "Ранняя или поздняя доставка — решает курьер.",
 ])
