@@ -35,6 +35,15 @@ def _metrics(doc: Document) -> Scope | None:
     return scope(doc, "metrics")
 
 
+# A pasted scikit-learn classification report names its metrics in its header
+# row, inside a code block the rules otherwise skip.
+_REPORT_HEADER_RE = re.compile(r"^[ \t]*precision[ \t]+recall[ \t]+f1-score(?:[ \t]+support)?[ \t]*$", re.M)
+
+
+def _classification_report(sc: Scope) -> bool:
+    return any(b.type == "code" and _REPORT_HEADER_RE.search(b.text) for b in sc.blocks())
+
+
 # A "Loss functions" part of the metrics chapter is about training, and its
 # "losses" are not the business's.
 _LOSS_TITLE_RE = re.compile(r"\bloss(?:es)?\b|\bфункци\w*\s+потерь|\bлосс", re.I)
@@ -152,7 +161,9 @@ def no_offline_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Precision, recall, F1, ROC-AUC, PR-AUC, log-loss, MAE/MAPE/WAPE/RMSE,
     NDCG@k, recall@k, accuracy and their Russian names (точность, полнота)
-    count, and so does an "Offline:" label; for a generator, the share of
+    count, and so does an "Offline:" label or a pasted scikit-learn
+    classification report ("precision recall f1-score support" in a code
+    block); for a generator, the share of
     hallucinations or of correct answers («доля галлюцинаций», «количество
     корректных ответов / общее количество ответов»). The validation section
     is read too, since many docs name the model metric there.
@@ -176,6 +187,8 @@ def no_offline_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     for text in (sc.text, text_of(doc, *_OFFLINE_ELSEWHERE) + "\n" + _one_pager_parts(doc)):
         if lexicon.has("offline_metric", text) or lexicon.has("accuracy", text):
             return
+    if _classification_report(sc):
+        return
     # A named model metric anywhere else counts too (an A/B plan's admission
     # bar "ROC-AUC ≥ 0.90", a goal "F1 > 0.8"); a bare "accuracy" there does not.
     if lexicon.has("offline_metric", body_without(doc, "prior_art", "risks")):

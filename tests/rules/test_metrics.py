@@ -465,3 +465,15 @@ def test_fraud_money_is_an_online_metric(md, expected):
 ])
 def test_generation_errors_and_correct_shares_are_model_metrics(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a pasted classification report names precision, recall and F1 in its header row
+    ("## Metrics\nWe report quality per class.\n\n              precision    recall  f1-score   support\n\n"
+     "           0       0.91      0.88      0.90      1644\n", []),
+    ("## Метрики\nКачество по классам.\n```\nprecision recall f1-score support\n0 0.9 0.8 0.85 10\n```\n", []),
+    # other code naming a metric stays code
+    ("## Metrics\nWe report quality per class.\n```\nprint(precision)\n```\n", [(1, "no-offline-metric")]),
+])
+def test_a_pasted_classification_report_names_offline_metrics(md, expected):
+    assert check(md, "no-offline-metric") == expected
