@@ -70,8 +70,8 @@ _TIER_RE = re.compile(
 # risk register; adjacency matters: "Risk assessment and scoring" is one.
 # ("Risk estimation", "Risk classification", «Прогноз рисков» head registers too.)
 _RISK_OUTPUT_RE = re.compile(
-    r"\brisk[- ](?:scor|predict|aggregat|stratif|threshold|tier|band|bucket)\w*"
-    r"|\b(?:предсказани|стратификаци|агрегаци|порог\w*|сегмент)\w*\s+риск\w*|\bриск[- ]?скоринг\w*",
+    r"\brisk[- ](?:scor|predict|aggregat|stratif|threshold)\w*"
+    r"|\b(?:предсказани|стратификаци|агрегаци|порог)\w*\s+риск\w*|\bриск[- ]?скоринг\w*",
     re.IGNORECASE,
 )
 _MOSCOW_WORD_RE = re.compile(

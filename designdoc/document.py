@@ -827,7 +827,7 @@ def parse(
     if declared_kind is None:
         # Re-match with the inferred kind so kind-specific sections win.
         ids = _outside(howto, catalog.match_all(raw_titles, final_kind))
-    ids = _in_context(ids, levels)
+    ids = _in_context(ids, levels, raw_titles)
 
     # Prompts left from a public template are not the author's text.
     template_lines = _template_lines(source, fm_end, code_lines)
@@ -942,11 +942,16 @@ def _outside(skip: set[int], ids: list[str | None]) -> list[str | None]:
 
 
 # Under a monitoring or risks heading, a heading that names the data ("Data
-# quality", "Data risks") is a part of that section, not the data section.
-_DATA_UNDER = frozenset({"monitoring", "risks"})
+# quality", "Data risks") is a part of that section, not the data section. The
+# parent must open with the section's own word: a doc's title ("Credit Risk
+# Assessment", "Model Monitoring Service") or "Risk Assessment Model" is no such
+# parent.
+_DATA_UNDER_RE = re.compile(
+    r"^\W*(?:[\dIVXivx]+[.)]?\s*)*(?:(?P<monitoring>monitoring|мониторинг)|(?P<risks>risks|риски))\b", re.I
+)
 
 
-def _in_context(ids: list[str | None], levels: list[int]) -> list[str | None]:
+def _in_context(ids: list[str | None], levels: list[int], titles: list[str]) -> list[str | None]:
     out = list(ids)
     for i, sid in enumerate(ids):
         if sid != "data":
@@ -954,9 +959,10 @@ def _in_context(ids: list[str | None], levels: list[int]) -> list[str | None]:
         level = levels[i]
         for j in range(i - 1, -1, -1):
             if levels[j] < level:
-                if out[j] is not None:
-                    if out[j] in _DATA_UNDER:
-                        out[i] = out[j]
+                if ids[j] is not None:
+                    m = _DATA_UNDER_RE.match(titles[j]) if levels[j] > 1 else None
+                    if m and m.lastgroup == ids[j]:
+                        out[i] = ids[j]
                     break
                 level = levels[j]
     return out

@@ -466,10 +466,8 @@ def ab_no_guardrail_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     system's SLA. So does a numeric bound on an
     operational measure in the A/B design or the pilot's success criteria
     ("response time ≤ 3 s", «доступность сервиса ≥ 99,5%», "complaints <
-    1%"), and a decision table's row over a metric's significant drop
-    ("| Significant drop in precision | re-tune the threshold |").
-    "NeMo Guardrails" or other LLM guardrail libraries are not metrics; a
-    "control group" is not a control metric.
+    1%"). "NeMo Guardrails" or other LLM guardrail libraries are not
+    metrics; a "control group" is not a control metric.
 
     Fails:
 
@@ -591,8 +589,8 @@ def ab_no_significance_level(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Recognised: `α = 0.05`, `alpha 0.05`, "significance level of 5%",
     "p-value < 0.05", "95% confidence", «уровень значимости 0,05»,
-    «альфа 5%», a bootstrap interval's percentiles ("the 2.5th and 97.5th
-    percentiles"), or an assignment in the A/B section's analysis code
+    «альфа 5%», a bootstrap interval's percentiles over the arms'
+    difference ("the 2.5th and 97.5th percentiles"), or an assignment in the A/B section's analysis code
     (`alpha = 0.05`).
     Words without a value ("statistically significant") do not count; the
     message quotes them.

@@ -28,24 +28,34 @@ _DATA_LABEL_LINE_RE = re.compile(
 
 # "Predict churn … Churn is defined as no purchase in 30 days": the event the
 # model predicts, defined by a rule on the data, says which event is the label.
+# The predicted thing is the up to three words right after the verb.
 _PREDICT_RE = re.compile(
     r"\b(?:predict|forecast|detect|classify|flag|anticipate|прогнозир|предсказ|детектир|классифицир|выявл)\w*"
-    r"((?:\s+[^\W\d_][\w-]*){1,4})",
+    r"((?:\s+[^\W\d_][\w-]*){1,3})",
     re.I,
 )
 _DEFINED_RE = re.compile(
     r"(?:^|(?<=[\s(*]))((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)\s+(?:is|are)\s+defined\s+as\b"
-    r"|\bdefinition\s+of\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)"
     r"|(?:^|(?<=[\s(*]))((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)\s+определя\w*\s+как\b"
-    r"|\bопределение\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)"
-    r"|\bпод\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)\s+понима\w*",
+    r"|\bпод\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)\s+понима\w*"
+    # as a heading only: "Definition of Volatility Spike" (not "no definition of churn yet")
+    r"|^[ \t]*definition\s+of\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)[ \t]*$"
+    r"|^[ \t]*определение\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)[ \t]*$",
     re.I | re.M,
 )
-# Words that name who or what is scored, not the event: "a customer is defined as …" defines no label.
+_ARTICLES = frozenset("a an the whether if which whose".split())
+# Stems (first five letters) of who or what is scored, of time units and of
+# system terms: defining these ("Active users are defined as …", "A week is
+# defined as …", "Latency is defined as …") names no label.
 _NOT_EVENT = frozenset(
-    "a an the of model models user users customer customers client clients account accounts item items "
-    "product products order orders session sessions we our this that клиент клиенты пользовател модель "
-    "модели заказ заказы товар товары".split()
+    w[:5]
+    for w in (
+        "user users customer client account item product order session ticket transaction listing "
+        "document claim request query patient store device equipment model system service latency "
+        "real-time time week month day hour minute year период недел месяц день дня час минут год "
+        "пользователь клиент аккаунт товар заказ сессия тикет заявка обращение транзакция документ "
+        "пациент магазин устройство оборудование модель система сервис запрос"
+    ).split()
 )
 
 
@@ -55,10 +65,16 @@ def _stem(word: str) -> str:
 
 def _target_defined(text: str) -> bool:
     """The predicted event is defined in the doc ("A volatility spike is defined as …")."""
-    predicted = {_stem(w) for m in _PREDICT_RE.finditer(text) for w in m.group(1).split()}
+    predicted = {
+        _stem(w)
+        for m in _PREDICT_RE.finditer(text)
+        for w in m.group(1).split()
+        if len(w) > 3 and w.lower() not in _ARTICLES
+    }
     for m in _DEFINED_RE.finditer(text):
-        words = [w for w in next(g for g in m.groups() if g).split() if w.lower() not in _NOT_EVENT]
-        if words and all(_stem(w) in predicted for w in words):
+        words = [w for w in next(g for g in m.groups() if g).split() if w.lower() not in _ARTICLES]
+        stems = [_stem(w) for w in words]
+        if stems and not any(s in _NOT_EVENT for s in stems) and all(s in predicted for s in stems):
             return True
     return False
 
@@ -141,9 +157,11 @@ def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     documents" in a pilot); "without labels" / «без меток» names no source.
     An unsupervised task ("no labels needed", «разметка не нужна»,
     clustering) passes, and so does a model that is not trained at all ("we
-    will not fine-tune the model", «дообучение не требуется»). Defining the
-    event the doc predicts names its label ("Predict churn … Churn is
-    defined as no purchase in 30 days", «Под аномалией понимаем …»). A doc that only plans an A/B test or a rollback is
+    will not fine-tune the model in this iteration", «дообучение не
+    требуется»; not "we do not train the model online"). Defining the event
+    the doc predicts names its label ("Predict churn … Churn is defined as
+    no purchase in 30 days", «Под аномалией понимаем …»); defining who is
+    scored or a time unit ("active users are defined as …") does not. A doc that only plans an A/B test or a rollback is
     not asked.
 
     Fails:

@@ -256,8 +256,6 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     успеха», «модель готова, если …», «что считаем успешным пилотом». A
     "Success metrics" section with numeric targets, or a requirement that
     sets a threshold on a model metric ("precision@5 ≥ 0.8"), also counts.
-    "For this to be a successful addition …" / «чтобы пилот считался
-    успешным …» counts over a bar in its sentence or the two after it.
     A "Success criteria" heading counts only over a measurable bar (a number,
     or a model metric held to a sign or to today's level: "QINI/AUUC are
     positive" under "Offline readiness gates"): "accuracy should be …" or

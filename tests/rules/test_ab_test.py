@@ -1412,18 +1412,24 @@ def test_review_look_alikes_of_this_sessions_wordings(md, rule, expected):
 
 
 @pytest.mark.parametrize("md, rule, expected", [
-    # a decision table's row: a significant drop of a metric, and what is done then
-    ("## A/B-тест\n| Условие | Решение |\n|---|---|\n| Значимое снижение Precision у v2 | Дополнительный анализ |\n",
-     "ab-no-guardrail-metric", []),
-    ("## A/B test\n| Condition | Decision |\n|---|---|\n| Significant drop in precision for v2 | Re-tune the threshold |\n",
-     "ab-no-guardrail-metric", []),
-    ("## A/B test\nWe saw a significant drop in precision for v2 last year.\n",
-     "ab-no-guardrail-metric", [(1, "ab-no-guardrail-metric")]),
-    # a bootstrap interval's percentiles fix its level
-    ("## A/B test\nBootstrap; take the 2.5th and 97.5th percentiles as the interval.\n", "ab-no-significance-level", []),
-    ("## A/B-тест\nБутстреп: берём 2,5 и 97,5 перцентили разницы.\n", "ab-no-significance-level", []),
+    # a bootstrap interval of the arms' difference fixes its level by its percentiles
+    ("## A/B test\nBootstrap; compute the arm difference each time and take the 2.5th and 97.5th percentiles "
+     "as the interval.\n", "ab-no-significance-level", []),
+    ("## A/B-тест\nБутстреп: берём 2,5 и 97,5 перцентили разницы между группами.\n", "ab-no-significance-level", []),
     ("## A/B test\nBootstrap the difference 10,000 times.\n",
      "ab-no-significance-level", [(1, "ab-no-significance-level")]),
+    # review: percentiles that clip data or bound a forecast set no α
+    ("## A/B test\nSplit by user.\n## Model\nPrices are clipped to the 2.5–97.5 percentile range before training.\n",
+     "ab-no-significance-level", [(1, "ab-no-significance-level")]),
+    ("## A/B test\nSplit by user.\n## Model\nPrediction intervals are taken from the 2.5th and 97.5th percentiles "
+     "of the bootstrap residuals.\n", "ab-no-significance-level", [(1, "ab-no-significance-level")]),
+    ("## A/B-тест\nСплит по пользователям.\n## Модель\nЦены обрезаем по 2,5 и 97,5 перцентилям перед обучением.\n",
+     "ab-no-significance-level", [(1, "ab-no-significance-level")]),
+    # review: a "Stop" row holding a date is the timeline's end, not a stop rule
+    ("## A/B test\n| Phase | Date |\n|---|---|\n| Stop | 15 March (traffic in the first week will be below normal) |\n",
+     "ab-no-stop-criteria", [(1, "ab-no-stop-criteria")]),
+    ("## A/B-тест\n| Этап | Дата |\n|---|---|\n| Остановка | 15 марта (трафик будет ниже обычного) |\n",
+     "ab-no-stop-criteria", [(1, "ab-no-stop-criteria")]),
 ])
-def test_decision_table_guardrails_and_bootstrap_levels(md, rule, expected):
+def test_bootstrap_levels_and_dated_stop_rows(md, rule, expected):
     assert check(md, rule) == expected

@@ -189,8 +189,6 @@ def test_nothing_trained_needs_no_label(md, expected):
     ("## Goals\nPredict churn. Churn is defined as no purchase within 30 days.\n## Data\nOrder logs.\n", []),
     ("## Goals\nPredict short-term volatility spikes.\n### Definition of Volatility Spike\nA move above 2σ.\n"
      "## Data\nTick data.\n", []),
-    ("## Goals\nPredict fraudulent transactions.\n## Data\nLogs. A fraudulent transaction is defined as "
-     "a chargeback within 60 days.\n", []),
     ("## Цели\nПрогнозируем отток клиентов. Отток определяется как отсутствие покупок 30 дней.\n"
      "## Данные\nЛоги заказов.\n", []),
     ("## Цели\nВыявляем аномалии.\n## Данные\nЛоги. Под аномалией понимаем скачок выше 3σ.\n", []),
@@ -207,6 +205,36 @@ def test_nothing_trained_needs_no_label(md, expected):
 ])
 def test_a_defined_target_is_the_label(md, expected):
     assert check(md, LABEL) == expected
+
+
+@pytest.mark.parametrize("md", [
+    # review: defining who is scored, a time unit or a system term names no label
+    "## Goals\nPredict churn among active users.\n## Data\nLogs. Active users are defined as users with a login.\n",
+    "## Цели\nМодель прогнозирует отток активных пользователей.\n## Данные\nЛоги. Под активными пользователями "
+    "понимаем тех, кто заходил за 30 дней.\n",
+    "## Цели\nМодель предсказывает отток клиентов.\n## Данные\nЛоги. Под клиентами понимаем физлиц с договором.\n",
+    "## Goals\nWe classify support tickets by topic.\n## Data\nLogs. A ticket is defined as any inbound email.\n",
+    "## Goals\nWe detect anomalies in API latency.\n## Data\nLogs. Latency is defined as the p95 response time.\n",
+    "## Goals\nWe predict store returns per week.\n## Data\nLogs. A week is defined as Monday to Sunday.\n",
+    "## Goals\nPredict churn.\n## Data\nLogs. Open question: the business has not agreed on a definition of churn.\n",
+    "## Цели\nПрогнозируем отток.\n## Данные\nЛоги.\nОпределение оттока: уточнить с бизнесом.\n",
+    # review: how or where a model is not trained, or labels not there yet, still owe a source
+    "## Data\nLogs. We do not train the model online; it is retrained weekly.\n",
+    "## Data\nLogs. The scoring service does not train the model; training runs in Airflow.\n",
+    "## Data\nLogs. We will not train a model per store; one global model.\n",
+    "## Data\nLogs. We use frozen BERT embeddings (no fine-tuning required) and train a logistic regression on top.\n",
+    "## Data\nLogs. There is no training dataset yet; we will collect one during the pilot.\n",
+    "## Data\nLogs. No model training is done on the device; the model is retrained nightly.\n",
+    "## Данные\nЛоги. Модель не обучается онлайн: переобучение раз в неделю.\n",
+    "## Данные\nЛоги. Мы не дообучаем модель на лету, а переобучаем раз в неделю.\n",
+    "## Данные\nЛоги. Не будем обучать отдельную модель для каждого магазина.\n",
+    "## Данные\nЛоги. Данных для обучения пока нет — соберём их за 3 месяца пилота.\n",
+    # review: a metric or a business goal called "the main target"
+    "## Data\nLogs. We use macro-F1 as the main target as the classes are imbalanced.\n",
+    "## Data\nLogs. We define the primary target as a 5% drop in reopened tickets by Q3.\n",
+])
+def test_label_look_alikes_still_owe_a_source(md):
+    assert [name for _, name in check(md, LABEL)] == [LABEL]
 
 @pytest.mark.parametrize("md, expected", [
     # a recommender's implicit labels

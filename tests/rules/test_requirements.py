@@ -169,19 +169,6 @@ def test_readiness_ru(text, fired):
 
 
 @pytest.mark.parametrize("text, fired", [
-    # "for this to be a success" over a bar in its sentence or the two after it
-    ("Two things need to happen for this to be a successful addition. It counts if its AUC > 0.60.", False),
-    ("Чтобы пилот считался успешным, нужно: конверсия +2% к контролю.", False),
-    # with no bar it is a wish, not a criterion
-    ("For this to be a success we need good data.", True),
-    ("Чтобы проект был успешным, нужна сильная команда.", True),
-])
-def test_what_success_takes_over_a_bar(text, fired):
-    got = check(f"## Requirements\nBatch.\n## Modeling\n{text}\n", "no-readiness-criterion")
-    assert bool(got) == fired
-
-
-@pytest.mark.parametrize("text, fired", [
     # the template's «Необходимый результат этапа» over a measurable bar is a done criterion
     ("### Необходимый результат этапа\nОбученная модель с точностью более 80% на тестовых данных.", False),
     ("### Необходимый результат этапа\nИтоговый DataFrame с вакансиями.", True),
@@ -857,6 +844,27 @@ def test_review_look_alikes_of_costs_and_bars(md, rule, expected):
     "Misrouted tickets are logged.",
     "Цены дефицитных товаров растут.",
     "Ранняя или поздняя доставка — решает курьер.",
+    # review: costs left out of scope, a feature name, old labels cleaned, a risk about data
+    "Stockout costs are not modelled in this phase.",
+    "Newsvendor-style order optimisation is out of scope; we only deliver the forecast.",
+    "Задача газетчика (оптимизация заказа) вне рамок проекта.",
+    "Features: courier speed, early vs late arrivals share per courier, weather.",
+    "Misclassified items from the old rules engine need rework before they can be used for training.",
+    "Потери из-за нехватки данных по новым категориям обращений.",
+    # review: a precondition on data or staff is no readiness bar, and no error cost either
+    "For the project to be successful, we need at least 2 years of ticket history.",
 ])
 def test_early_or_late_alone_is_no_error_cost(text):
     assert check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS) == [(1, COSTS)]
+
+
+@pytest.mark.parametrize("text", [
+    # review: what success takes in data or people sets no readiness bar
+    "For the project to be successful, we need at least 2 years of ticket history.",
+    "For this to be successful, we need at least 3 support leads involved in the review.",
+    "Чтобы проект был успешным, нужно не менее 2 лет истории обращений.",
+])
+def test_a_precondition_is_no_readiness_bar(text):
+    assert check(f"## Requirements\nBatch.\n## Modeling\n{text}\n", "no-readiness-criterion") == [
+        (1, "no-readiness-criterion")
+    ]
