@@ -348,7 +348,8 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     against late errors: "Early vs Late Deliveries"; a misroute's cost
     ("misroutes more often costs more once rework is counted"); a stock-out or an
     overstock priced as its own cost, or a newsvendor rule, which weighs the
-    two).
+    two; over- and undervaluation listed together; an F-beta with β ≠ 1,
+    which weighs recall against precision on purpose).
     Naming an error kind alone ("false positive rate < 5%", «минимум ложных
     срабатываний») compares nothing and does not count. A full design doc without a requirements
     section is still asked (the report goes to its metrics, goals or a

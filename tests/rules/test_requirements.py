@@ -78,6 +78,11 @@ def test_error_costs_not_discussed(md, expected):
     "Считаем стоимость дефицита и издержки затоваривания.",
     # a misroute's cost once rework is counted
     "A cheaper extractor that misroutes more often costs more once rework is counted.",
+    # a valuation's two errors listed together, an F-beta weighted on purpose
+    "Inaccurate estimates lead to:\n- overvalued homes staying on the market,\n- undervalued homes hurting seller trust.",
+    "Неточная оценка ведёт к тому, что:\n- переоценённые квартиры долго висят,\n- недооценённые бьют по доверию.",
+    "Operating threshold 0.525 (validation F-beta, β=2, min precision 0.20).",
+    "We report the F2-score.",
     # a time estimate's two errors: late against early
     "### Early vs Late Deliveries\n- Early deliveries may create waiting friction.",
     "Late deliveries are far worse than early ones.",
@@ -841,6 +846,9 @@ def test_review_look_alikes_of_costs_and_bars(md, rule, expected):
     "Early access to the API is planned for week 3.",
     "Late deliveries are tracked on the dashboard.",
     "We track stockouts daily.",
+    "The stock is overvalued by the market.",
+    "Features: f2 score and f3.",
+    "We report the F-beta score with beta = 1.",
     "Misrouted tickets are logged.",
     "Цены дефицитных товаров растут.",
     "Ранняя или поздняя доставка — решает курьер.",
