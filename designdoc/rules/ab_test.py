@@ -588,12 +588,11 @@ def ab_no_significance_level(doc: Document, ctx: Context) -> Iterator[Problem]:
     """The A/B design must state the significance level (α) with its value.
 
     Recognised: `α = 0.05`, `alpha 0.05`, "significance level of 5%",
-    "p-value < 0.05", "95% confidence", «уровень значимости 0,05»,
-    «альфа 5%», a bootstrap interval's percentiles over the arms'
-    difference ("the 2.5th and 97.5th percentiles"), or an assignment in the A/B section's analysis code
-    (`alpha = 0.05`).
-    Words without a value ("statistically significant") do not count; the
-    message quotes them.
+    "p-value < 0.05", "95% confidence", «уровень значимости 0,05», «альфа
+    5%», a bootstrap interval's percentiles over the arms' difference ("the
+    2.5th and 97.5th percentiles"), or an assignment in the A/B section's
+    analysis code (`alpha = 0.05`). Words without a value ("statistically
+    significant") do not count; the message quotes them.
 
     Fails:
 

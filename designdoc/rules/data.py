@@ -145,24 +145,24 @@ def no_feature_source(doc: Document, ctx: Context) -> Iterator[Problem]:
 def no_label_source(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Say where Y comes from: which event is the label, or who labels the data.
 
-    Recognised: "label(s)", "labeling", "annotators", "the target is …",
-    "we define the primary target as …",
-    "ground truth", crowdsourcing / Toloka / a labeling vendor, moderators'
-    decisions, and Russian «разметка», «метка», «таргет», «целевая
-    переменная», «асессоры», a recommender's explicit feedback ("viewer
-    ratings", «явные оценки пользователей», an interaction log that records
-    the rating: "Interactions: user :: movie :: rating"; not ratings listed
-    among the features). Sub-sections of Data are read, then the rest of
-    the doc bar prior art and risks ("precision against our 300 labeled
-    documents" in a pilot); "without labels" / «без меток» names no source.
-    An unsupervised task ("no labels needed", «разметка не нужна»,
-    clustering) passes, and so does a model that is not trained at all ("we
-    will not fine-tune the model in this iteration", «дообучение не
-    требуется»; not "we do not train the model online"). Defining the event
-    the doc predicts names its label ("Predict churn … Churn is defined as
-    no purchase in 30 days", «Под аномалией понимаем …»); defining who is
-    scored or a time unit ("active users are defined as …") does not. A doc that only plans an A/B test or a rollback is
-    not asked.
+    Recognised: "label(s)", "labeling", "annotators", "the target is …", "we
+    define the primary target as …", "ground truth", crowdsourcing / Toloka
+    / a labeling vendor, moderators' decisions, and Russian «разметка»,
+    «метка», «таргет», «целевая переменная», «асессоры», a recommender's
+    explicit feedback ("viewer ratings", «явные оценки пользователей», an
+    interaction log that records the rating: "Interactions: user :: movie ::
+    rating"; not ratings listed among the features). Sub-sections of Data
+    are read, then the rest of the doc bar prior art and risks ("precision
+    against our 300 labeled documents" in a pilot); "without labels" / «без
+    меток» names no source. An unsupervised task ("no labels needed",
+    «разметка не нужна», clustering) passes, and so does a model that is not
+    trained at all ("we will not fine-tune the model in this iteration",
+    «дообучение не требуется»; not "we do not train the model online").
+    Defining the event the doc predicts names its label ("Predict churn …
+    Churn is defined as no purchase in 30 days", «Под аномалией понимаем
+    …»); defining who is scored or a time unit ("active users are defined as
+    …") does not. A doc that only plans an A/B test or a rollback is not
+    asked.
 
     Fails:
 

@@ -104,18 +104,18 @@ def _one_pager_parts(doc: Document) -> str:
 def no_online_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Name at least one online metric: what the business or the user feels.
 
-    Conversion, revenue, retention, CTR, complaints, handling time, a
-    "share of …" or "… rate" read as online metrics, as do "Online:" and
-    "business metric" labels, trust-and-safety outcomes ("harmful content
-    exposure", "moderator efficiency") and the money a fraud model keeps or
-    costs ("£ fraud prevented", "cost of false declines"). The A/B design's primary metric and the success
-    criteria under requirements also count. "Online inference", "online
-    evaluation" or «онлайн-применение» (a mode or a stage), "evaluate online
-    metrics" (none named), MRR as Mean Reciprocal Rank (spelled out, or beside
-    NDCG / Recall@k), counts of the data or the model ("number of bedrooms",
-    "number of exact matches", «доля случаев, когда модель …», «доля
-    вредоносных промптов») and the share the model catches ("share of fraud
-    caught", its recall) do not.
+    Conversion, revenue, retention, CTR, complaints, handling time, a "share
+    of …" or "… rate" read as online metrics, as do "Online:" and "business
+    metric" labels, trust-and-safety outcomes ("harmful content exposure",
+    "moderator efficiency") and the money a fraud model keeps or costs ("£
+    fraud prevented", "cost of false declines"). The A/B design's primary
+    metric and the success criteria under requirements also count. "Online
+    inference", "online evaluation" or «онлайн-применение» (a mode or a
+    stage), "evaluate online metrics" (none named), MRR as Mean Reciprocal
+    Rank (spelled out, or beside NDCG / Recall@k), counts of the data or the
+    model ("number of bedrooms", "number of exact matches", «доля случаев,
+    когда модель …», «доля вредоносных промптов») and the share the model
+    catches ("share of fraud caught", its recall) do not.
 
     Fails:
 
@@ -163,10 +163,10 @@ def no_offline_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     NDCG@k, recall@k, accuracy and their Russian names (точность, полнота)
     count, and so does an "Offline:" label or a pasted scikit-learn
     classification report ("precision recall f1-score support" in a code
-    block); for a generator, the share of
-    hallucinations or of correct answers («доля галлюцинаций», «количество
-    корректных ответов / общее количество ответов»). The validation section
-    is read too, since many docs name the model metric there.
+    block); for a generator, the share of hallucinations or of correct
+    answers («доля галлюцинаций», «количество корректных ответов / общее
+    количество ответов»). The validation section is read too, since many
+    docs name the model metric there.
 
     Fails:
 

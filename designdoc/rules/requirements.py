@@ -330,30 +330,31 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Recognised in requirements, metrics or anywhere else; in the A/B design
     only sentences free of the test's own errors and settings ("type I/II
-    error", α, power are about the test, not the model): "a missed
-    fraud costs …", "precision vs recall", "errors are not symmetric", "at
-    the cost of more false alarms", "a balance between precision and
-    recall", «пропуск мошенничества стоит …», «цена ошибки», «ошибка хуже
-    пустого поля»; or an error kind given its consequence in the same
-    sentence ("a missed pedestrian may result in a collision", «ложные
-    срабатывания — нагрузка на операторов»; "we can recall any misclassified
-    items using manual labeling", «ошибочно классифицированные заявки можно
-    исправить»: an error that can be undone is a cheap one; an output worse
-    than none: "a hypothesis without a source is worse than no hypothesis";
-    a forecast's two errors each with what it causes: "over-preparing leads
-    to food waste, under-preparing hurts morale"; a recall bar with the error
+    error", α, power are about the test, not the model): "a missed fraud
+    costs …", "precision vs recall", "errors are not symmetric", "at the
+    cost of more false alarms", "a balance between precision and recall",
+    «пропуск мошенничества стоит …», «цена ошибки», «ошибка хуже пустого
+    поля»; or an error kind given its consequence in the same sentence ("a
+    missed pedestrian may result in a collision", «ложные срабатывания —
+    нагрузка на операторов»; "we can recall any misclassified items using
+    manual labeling", «ошибочно классифицированные заявки можно исправить»:
+    an error that can be undone is a cheap one; an output worse than none:
+    "a hypothesis without a source is worse than no hypothesis"; a
+    forecast's two errors each with what it causes: "over-preparing leads to
+    food waste, under-preparing hurts morale"; a recall bar with the error
     it holds down: "Recall > 0.8 (minimise false negatives)"; two outcomes'
     costs compared, one of them an error: "the cost of an extra manual check
     is lower than the cost of a wrong auto-close"; a time estimate's early
     against late errors: "Early vs Late Deliveries"; a misroute's cost
-    ("misroutes more often costs more once rework is counted"); a stock-out or an
-    overstock priced as its own cost, or a newsvendor rule, which weighs the
-    two; over- and undervaluation listed together; an F-beta with β ≠ 1,
-    which weighs recall against precision on purpose).
-    Naming an error kind alone ("false positive rate < 5%", «минимум ложных
-    срабатываний») compares nothing and does not count. A full design doc without a requirements
-    section is still asked (the report goes to its metrics, goals or a
-    design section); a doc that only plans an A/B test or a rollback is not.
+    ("misroutes more often costs more once rework is counted"); a stock-out
+    or an overstock priced as its own cost, or a newsvendor rule, which
+    weighs the two; over- and undervaluation listed together; an F-beta with
+    β ≠ 1, which weighs recall against precision on purpose). Naming an
+    error kind alone ("false positive rate < 5%", «минимум ложных
+    срабатываний») compares nothing and does not count. A full design doc
+    without a requirements section is still asked (the report goes to its
+    metrics, goals or a design section); a doc that only plans an A/B test
+    or a rollback is not.
 
     Fails:
 
