@@ -842,7 +842,7 @@ def test_review_look_alikes_of_costs_and_bars(md, rule, expected):
 
 
 @pytest.mark.parametrize("text", [
-    # naming early or late alone compares nothing
+    # naming an error direction, a stock word or a metric alone compares nothing
     "Early access to the API is planned for week 3.",
     "Late deliveries are tracked on the dashboard.",
     "We track stockouts daily.",
@@ -862,7 +862,7 @@ def test_review_look_alikes_of_costs_and_bars(md, rule, expected):
     # review: a precondition on data or staff is no readiness bar, and no error cost either
     "For the project to be successful, we need at least 2 years of ticket history.",
 ])
-def test_early_or_late_alone_is_no_error_cost(text):
+def test_error_cost_look_alikes_are_no_discussion(text):
     assert check(f"## Requirements\nBatch scoring.\n{text}\n", COSTS) == [(1, COSTS)]
 
 
