@@ -115,7 +115,10 @@ def no_online_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     Rank (spelled out, or beside NDCG / Recall@k), counts of the data or the
     model ("number of bedrooms", "number of exact matches", «доля случаев,
     когда модель …», «доля вредоносных промптов») and the share the model
-    catches ("share of fraud caught", its recall) do not.
+    catches ("share of fraud caught", its recall) do not, nor do the model's
+    own behaviour as a rate ("abstention rate", "agreement rate vs gold"), a
+    share defined by what the model does («доля дефолтов, которые модель
+    находит») or a pipeline's "message loss".
 
     Fails:
 

@@ -336,8 +336,9 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     «пропуск мошенничества стоит …», «цена ошибки», «ошибка хуже пустого
     поля»; or an error kind given its consequence in the same sentence ("a
     missed pedestrian may result in a collision", «ложные срабатывания —
-    нагрузка на операторов»; "we can recall any misclassified items using
-    manual labeling", «ошибочно классифицированные заявки можно исправить»:
+    нагрузка на операторов», "a false positive … creates unnecessary review
+    work"; "we can recall any misclassified items using manual labeling",
+    «ошибочно классифицированные заявки можно исправить»:
     an error that can be undone is a cheap one; an output worse than none:
     "a hypothesis without a source is worse than no hypothesis"; a
     forecast's two errors each with what it causes: "over-preparing leads to

@@ -437,6 +437,30 @@ def test_review_look_alikes_still_online_metrics(md):
 
 
 @pytest.mark.parametrize("md, expected", [
+    # a pipeline losing records, the model's own behaviour counted as a rate, a metric
+    # defined by what the model does, "online monitoring" (a stage): none is a business metric
+    ("## Metrics\n- Precision, recall\n- Message loss from WebSocket to Kafka < 0.1%\n", [(1, "no-online-metric")]),
+    ("## Metrics\n- Macro F1\n- Coverage and abstention rate\n", [(1, "no-online-metric")]),
+    ("## Metrics\n- NDCG@10\n- Production agreement rate vs gold ≥ 0.9\n", [(1, "no-online-metric")]),
+    ("## Metrics\n- Recall: the share of actual frauds that the model flags\n", [(1, "no-online-metric")]),
+    ("## Metrics\nPR-AUC ≥ 0.3, tracked during online monitoring.\n", [(1, "no-online-metric")]),
+    ("## Метрики\n- Recall — доля реальных дефолтов, которые модель находит\n", [(1, "no-online-metric")]),
+    ("## Метрики\n- Hallucinations = количество ответов, где модель галлюцинирует\n", [(1, "no-online-metric")]),
+    ("## Метрики\n- HIT@5 — доля случаев, когда релевантный фильм попал в топ-5\n", [(1, "no-online-metric")]),
+    ("## Метрики\n- Частичное совпадение = количество частичных совпадений / все ответы\n",
+     [(1, "no-online-metric")]),
+    # the business's own losses, rates and shares, and the operators' alert load, still count
+    ("## Metrics\n- Precision\n- Revenue loss from fraud per month\n", []),
+    ("## Metrics\n- Precision\n- Approval rate of loan applications\n", []),
+    ("## Metrics\n- Precision\n- Alert volume per operator shift within ±30% of today\n", []),
+    ("## Метрики\n- Precision\n- Доля клиентов, которые вернулись через месяц\n", []),
+    ("## Метрики\n- Precision\n- Объём алертов на смену оператора\n", []),
+])
+def test_model_behaviour_and_pipeline_counts_are_not_online_metrics(md, expected):
+    assert check(md, "no-online-metric") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
     # money a fraud model keeps or costs is a business metric
     ("## Metrics\n- Precision@k\n- Estimated £ fraud prevented vs £ cost of false declines\n", []),
     ("## Metrics\n- Precision@k\n- Chargebacks prevented per month\n", []),
