@@ -380,7 +380,8 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     ключевая / целевая метрика», or a comparison of a named online metric
     ("comparing tag acceptance rate", «сравнение числа остановок»), the
     metric the MDE or the success criterion is stated on ("MDE 1 pp of
-    churn"). A "Primary metric:" line under Metrics counts too, and so does a
+    churn"). A "Primary metric:" line under Metrics counts too, as does a
+    bare "Primary:" / «Основная:» label line there, and so does a
     pilot's success criterion with a number («Критерии успешности пилота:
     recall ≥ 0,85»), under the pilot or in a section whose heading names the
     pilot («Метрики успеха пилота»). A config in the A/B section's code

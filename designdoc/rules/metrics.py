@@ -236,7 +236,9 @@ def metric_without_target(doc: Document, ctx: Context) -> Iterator[Problem]:
     metric's bar on held-out data anywhere ("models will achieve MAPE below
     10% on the test data"): the rule asks whether *any* metric of the doc
     has one. `recall@20` or `Precision@10%` alone are metric names, not
-    targets.
+    targets, and neither are the test's own statistics ("p-value < 0.05",
+    "alpha = 0.05", «мощность = 0.8»), a formula's constant ("F1 = 2 × …")
+    or a fold count ("k = 5").
 
     Fails:
 

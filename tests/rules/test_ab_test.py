@@ -1433,3 +1433,17 @@ def test_review_look_alikes_of_this_sessions_wordings(md, rule, expected):
 ])
 def test_bootstrap_levels_and_dated_stop_rows(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a "Primary:" / «Основная:» label line under the metrics names the test's primary metric
+    ("## Metrics\nPrimary: conversion to order.\nSecondary: CTR.\n## A/B test\nUsers split 50/50 by user id "
+     "for 2 weeks.\n", []),
+    ("## Метрики\nОсновная: F1-score для класса дефолта.\nДополнительная: Precision.\n## A/B-тест\nДелим "
+     "пользователей 50/50 по user id на 2 недели.\n", []),
+    # a list of metrics with no label names none
+    ("## Metrics\nConversion, CTR.\n## A/B test\nUsers split 50/50 by user id for 2 weeks.\n",
+     [(3, "ab-no-primary-metric")]),
+])
+def test_a_primary_label_line_names_the_primary_metric(md, expected):
+    assert check(md, "ab-no-primary-metric") == expected

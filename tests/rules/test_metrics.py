@@ -503,3 +503,20 @@ def test_generation_errors_and_correct_shares_are_model_metrics(md, rule, expect
 ])
 def test_a_pasted_classification_report_names_offline_metrics(md, expected):
     assert check(md, "no-offline-metric") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # the test's own statistics, a formula's constant and a fold count set no metric a target
+    ("## Metrics\nF1 on the default class.\n## A/B test\nv2 wins if F1(v2) > F1(v1) with p-value < 0.05.\n",
+     [(1, "metric-without-target")]),
+    ("## Metrics\nF1 = 2 × (precision × recall) / (precision + recall).\n", [(1, "metric-without-target")]),
+    ("## Metrics\nMAE with 5-fold CV (k = 5).\n", [(1, "metric-without-target")]),
+    ("## Метрики\nF1 для класса дефолта.\n## A/B-тест\nУровень значимости: alfa = 0.05, мощность = 0.8.\n",
+     [(1, "metric-without-target")]),
+    ("## Метрики\nКоэффициент Левенштейна = 1 - (d(a, b) / max(|a|, |b|)).\n", [(1, "metric-without-target")]),
+    # a metric's own bar beside them still counts
+    ("## Metrics\nPrecision ≥ 0.8, tested at α = 0.05.\n", []),
+    ("## Метрики\nF1 ≥ 0,7; уровень значимости 0,05.\n", []),
+])
+def test_test_statistics_and_formulas_are_no_targets(md, expected):
+    assert check(md, "metric-without-target") == expected
