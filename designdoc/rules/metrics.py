@@ -164,7 +164,8 @@ def no_offline_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Precision, recall, F1, ROC-AUC, PR-AUC, log-loss, MAE/MAPE/WAPE/RMSE,
     NDCG@k, recall@k, accuracy and their Russian names (точность, полнота)
-    count, and so does an "Offline:" label or a pasted scikit-learn
+    count, as does the share of wrong answers ("misclassification rate",
+    «доля неверных предсказаний»; not a service's "error rate"), and so does an "Offline:" label or a pasted scikit-learn
     classification report ("precision recall f1-score support" in a code
     block); for a generator, the share of hallucinations or of correct
     answers («доля галлюцинаций», «количество корректных ответов / общее

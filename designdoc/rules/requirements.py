@@ -262,7 +262,8 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     "useful for decisions" under it is no criterion.
     A model metric with a threshold on held-out data counts wherever it is
     ("PR-AUC ≥ 0.35 on the held-out month"), as does a metric held to today's
-    level («Gini не ниже, чем у текущей карты»), a stated target on a model
+    level («Gini не ниже, чем у текущей карты», "better ROC-AUC than the
+    Logistic Regression baseline"), a stated target on a model
     metric ("R² … Target: > 0.85", "our target is recall > 85%", a Target
     column beside a model metric), a named minimum over a model metric
     ("Minimum benchmarks: Dice > 0.80", «Минимальные показатели: …»), a

@@ -520,3 +520,17 @@ def test_a_pasted_classification_report_names_offline_metrics(md, expected):
 ])
 def test_test_statistics_and_formulas_are_no_targets(md, expected):
     assert check(md, "metric-without-target") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # the share of wrong answers (1 − accuracy) is a model metric
+    ("## Metrics\nConversion.\nIncorrect-prediction rate per version.\n", []),
+    ("## Metrics\nConversion.\nMisclassification rate on the test set.\n", []),
+    ("## Метрики\nКонверсия.\nДоля неверных предсказаний.\n", []),
+    ("## Метрики\nКонверсия.\nПроцент ошибок классификации.\n", []),
+    # a service's error rate is no model metric
+    ("## Metrics\nConversion.\nAPI error rate below 1%.\n", [(1, "no-offline-metric")]),
+    ("## Метрики\nКонверсия.\nДоля ошибок API ниже 1%.\n", [(1, "no-offline-metric")]),
+])
+def test_error_shares_are_offline_metrics(md, expected):
+    assert check(md, "no-offline-metric") == expected

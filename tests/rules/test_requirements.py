@@ -352,6 +352,18 @@ def test_error_preference_and_errors_in_words(text, fires):
      READY, []),
     ("## Requirements\nRecall must be no worse than the current rules on last quarter.\n", READY, []),
     ("## Requirements\nThe API must be no worse than the current one.\n", READY, [(1, READY)]),
+    # the metric between the comparison's words, a named model before "baseline"
+    ("## Requirements\nScores daily.\n### Success criteria\n- Random Forest achieves better ROC-AUC / recall "
+     "than the Logistic Regression baseline.\n", READY, []),
+    ("## Требования\nСкоры раз в день.\n### Критерии успеха\n- Случайный лес даёт ROC-AUC выше, чем у "
+     "логистической регрессии (бейзлайна).\n", READY, []),
+    ("## Requirements\nScores daily.\n### Success criteria\n- Dashboards load faster than the current ones.\n",
+     READY, [(1, READY)]),
+    ("## Требования\nСкоры раз в день.\n### Критерии успеха\n- Отчёты строятся быстрее, чем у старой системы.\n",
+     READY, [(1, READY)]),
+    # "Documentation Requirements" is paperwork, not the requirements: the metrics' bar counts
+    ("## Metrics\nAUC > 0.95, F1 > 0.85.\n## Documentation requirements\nA validation report.\n",
+     READY, []),
 ])
 def test_whole_doc_questions_without_a_requirements_section(md, rule, expected):
     assert check(md, rule) == expected
