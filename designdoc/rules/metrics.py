@@ -104,7 +104,8 @@ def _one_pager_parts(doc: Document) -> str:
 def no_online_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Name at least one online metric: what the business or the user feels.
 
-    Conversion, revenue, retention, CTR, complaints, handling time, a "share
+    Conversion, revenue, retention, CTR, complaints, handling time, cost
+    reduction, a clinical model's "patient outcome improvement", a "share
     of …" or "… rate" read as online metrics, as do "Online:" and "business
     metric" labels, trust-and-safety outcomes ("harmful content exposure",
     "moderator efficiency") and the money a fraud model keeps or costs ("£

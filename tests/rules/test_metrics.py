@@ -534,3 +534,16 @@ def test_test_statistics_and_formulas_are_no_targets(md, expected):
 ])
 def test_error_shares_are_offline_metrics(md, expected):
     assert check(md, "no-offline-metric") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # the money saved and a clinical model's patient outcomes are what the product moves
+    ("## Metrics\n- AUC > 0.9\n- Healthcare cost reduction\n", []),
+    ("## Metrics\n- AUC > 0.9\n- Patient outcome improvement\n", []),
+    ("## Метрики\n- AUC > 0,9\n- Снижение затрат на обработку заявок\n", []),
+    ("## Метрики\n- AUC > 0,9\n- Улучшение исходов лечения пациентов\n", []),
+    # predicting an outcome is the model's task, not a business metric
+    ("## Metrics\n- AUC > 0.9 for predicting patient outcomes\n", [(1, "no-online-metric")]),
+])
+def test_cost_reduction_and_patient_outcomes_are_online_metrics(md, expected):
+    assert check(md, "no-online-metric") == expected
