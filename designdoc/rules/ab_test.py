@@ -806,7 +806,9 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     ("If the challenger loses or is inconclusive: reset the split to 100/0",
     «Если челленджер проигрывает: возвращаем трафик»), a "Stop" label or
     table row over its condition ("| Stop | guardrail breach, or CI
-    includes zero |"), a condition under
+    includes zero |"), a formal early-stop rule ("sequential monitoring
+    with alpha spending", O'Brien-Fleming bounds, «последовательное
+    тестирование»), a condition under
     which the pilot does not count as a success («пилот нельзя считать
     успешным»). A success bar alone ("considered successful if …", the
     template heading «Что считаем успешным пилотом») is not a decision rule:

@@ -338,7 +338,7 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     поля»; or an error kind given its consequence in the same sentence ("a
     missed pedestrian may result in a collision", «ложные срабатывания —
     нагрузка на операторов», "a false positive … creates unnecessary review
-    work"; "we can recall any misclassified items using manual labeling",
+    work", "positive bias inflates waste"; "we can recall any misclassified items using manual labeling",
     «ошибочно классифицированные заявки можно исправить»:
     an error that can be undone is a cheap one; an output worse than none:
     "a hypothesis without a source is worse than no hypothesis"; a

@@ -1447,3 +1447,17 @@ def test_bootstrap_levels_and_dated_stop_rows(md, rule, expected):
 ])
 def test_a_primary_label_line_names_the_primary_metric(md, expected):
     assert check(md, "ab-no-primary-metric") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a formal early-stop rule is a stop criterion
+    ("## A/B test\nUsers split 50/50 by user id for 2 weeks. Analysis: sequential monitoring with alpha "
+     "spending.\n", []),
+    ("## A/B test\nUsers split 50/50 by user id for 2 weeks; O'Brien-Fleming bounds at each weekly look.\n", []),
+    ("## A/B-тест\nДелим по user id на 2 недели. Анализ: последовательное тестирование с поправкой.\n", []),
+    # "sequential" about something else is none
+    ("## A/B test\nUsers split 50/50 by user id for 2 weeks. Features are built in sequential order.\n",
+     [(1, "ab-no-stop-criteria")]),
+])
+def test_sequential_testing_is_a_stop_rule(md, expected):
+    assert check(md, "ab-no-stop-criteria") == expected

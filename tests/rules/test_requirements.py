@@ -118,6 +118,9 @@ def test_error_cost_wordings(text):
     # a false alarm that makes needless work for people
     "A false positive may incorrectly flag a compliant vehicle and create unnecessary review work.",
     "Ложное срабатывание означает лишний выезд бригады на исправный участок.",
+    # a forecast's two biases, each with what it causes
+    "Persistent positive bias inflates waste; persistent negative bias triggers stockouts.",
+    "Положительное смещение прогноза раздувает списания, отрицательное ведёт к дефициту.",
 ])
 def test_error_kind_with_its_consequence_is_a_discussion(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []
@@ -144,6 +147,9 @@ def test_error_kind_with_its_consequence_is_a_discussion(text):
     # needless work with no error kind in the sentence is no error's cost
     "The new pipeline avoids unnecessary review work for analysts.",
     "Автоматизация убирает лишние проверки документов.",
+    # biases reported, and stock-outs as a data problem, weigh no error
+    "We report positive bias and negative bias per store.",
+    "Stockouts distort the sales history.",
 ])
 def test_naming_an_error_kind_is_not_a_discussion(text):
     md = f"## Requirements\n{text}\n"
