@@ -366,6 +366,11 @@ def _success_bar(sc: Scope, doc: Document) -> bool:
     return False
 
 
+_PRIMARY_LABEL_RE = re.compile(
+    r"^[ \t]*(?:[-*•+][ \t]*)?(?:\*\*)?(?:primary|main|основная|главная|ключевая)(?:\*\*)?[ \t]*[:—–]", re.I
+)
+
+
 @rule(
     code="DD233",
     name="ab-no-primary-metric",
@@ -381,7 +386,7 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     ("comparing tag acceptance rate", «сравнение числа остановок»), the
     metric the MDE or the success criterion is stated on ("MDE 1 pp of
     churn"). A "Primary metric:" line under Metrics counts too, as does a
-    bare "Primary:" / «Основная:» label line there, and so does a
+    bare "Primary:" / «Основная:» label line over a metric there, and so does a
     pilot's success criterion with a number («Критерии успешности пилота:
     recall ≥ 0,85»), under the pilot or in a section whose heading names the
     pilot («Метрики успеха пилота»). A config in the A/B section's code
@@ -431,6 +436,12 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
         ):
             return
     if lexicon.has("ab_primary", text_of(doc, "metrics")) or _success_bar(sc, doc):
+        return
+    # "Primary: conversion to order" / «Основная: F1-score» — a label line over a metric
+    if any(
+        _PRIMARY_LABEL_RE.match(line) and any(lexicon.has(c, line) for c in ("online_metric", "offline_metric", "accuracy"))
+        for line in (sc.text + "\n" + text_of(doc, "metrics")).split("\n")
+    ):
         return
     if _metric_bar(sc):
         return

@@ -1461,3 +1461,18 @@ def test_a_primary_label_line_names_the_primary_metric(md, expected):
 ])
 def test_sequential_testing_is_a_stop_rule(md, expected):
     assert check(md, "ab-no-stop-criteria") == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # review: a label line over no metric names no primary metric; a sequential design ruled out, or
+    # "sequential" about the model, is no stop rule
+    ("## A/B test\nUsers split 50/50 by user_id for 3 weeks.\nSamples:\n- Main: 20% of iOS users in the EU\n- Control: 20% of iOS users in the EU\n", "ab-no-primary-metric", [(1, 'ab-no-primary-metric')]),
+    ("## A/B test\nUsers split 50/50 by user_id for 3 weeks.\nOwners:\n- Primary: @ivanov (ML on-call)\n", "ab-no-primary-metric", [(1, 'ab-no-primary-metric')]),
+    ("## A/B-тест\nДелим пользователей 50/50 по user_id на 3 недели.\nГипотезы:\n- Основная: новый ранжировщик понравится пользователям.\n", "ab-no-primary-metric", [(1, 'ab-no-primary-metric')]),
+    ("## A/B test\nUsers split 50/50 by user_id for 3 weeks.\nWe do not use sequential monitoring or alpha spending: one fixed-horizon test.\n", "ab-no-stop-criteria", [(1, 'ab-no-stop-criteria')]),
+    ("## A/B-тест\nДелим пользователей 50/50 по user_id на 3 недели.\nПоследовательное тестирование не применяем: один тест фиксированной длины.\n", "ab-no-stop-criteria", [(1, 'ab-no-stop-criteria')]),
+    ("## Requirements\nScores daily.\nSequential analysis of user sessions feeds the model.\n## A/B test\nUsers split 50/50 by user_id for 3 weeks.\n", "ab-no-stop-criteria", [(4, 'ab-no-stop-criteria')]),
+    ("## Требования\nСкоры раз в день.\nПоследовательная проверка документов: сначала OCR, потом классификатор.\n## A/B-тест\nДелим пользователей 50/50 по user_id на 3 недели.\n", "ab-no-stop-criteria", [(4, 'ab-no-stop-criteria')]),
+])
+def test_review_look_alikes_of_primary_and_stop_readings(md, rule, expected):
+    assert check(md, rule) == expected

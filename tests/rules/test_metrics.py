@@ -547,3 +547,37 @@ def test_error_shares_are_offline_metrics(md, expected):
 ])
 def test_cost_reduction_and_patient_outcomes_are_online_metrics(md, expected):
     assert check(md, "no-online-metric") == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # review: look-alikes of this change's metric readings, each read as before it: the ML system's own
+    # compute bill, a predicted outcome, infrastructure alerts, business rates and shares that name the
+    # model, human errors, energy power, portfolio alpha and a per-unit rate
+    ("## Metrics\n- PR-AUC ≥ 0.35\n- Mixed precision gives a 30% training cost reduction per run.\n", "no-online-metric", [(1, 'no-online-metric')]),
+    ("## Метрики\n- PR-AUC ≥ 0,35\n- Квантизация даёт сокращение расходов на инференс в 3 раза.\n", "no-online-metric", [(1, 'no-online-metric')]),
+    ("## Metrics\n- AUROC ≥ 0.80 for predicting clinical outcome improvement at 90 days.\n", "no-online-metric", [(1, 'no-online-metric')]),
+    ("## Метрики\n- ROC-AUC ≥ 0,80 для прогноза улучшения исхода лечения пациента.\n", "no-online-metric", [(1, 'no-online-metric')]),
+    ("## Metrics\n- AUROC ≥ 0.80.\n- The ultimate aim is improved patient outcomes; this project does not measure them.\n", "no-online-metric", [(1, 'no-online-metric')]),
+    ("## Metrics\n- PR-AUC ≥ 0.35\n- Prometheus alert volume for drift is reviewed weekly.\n", "no-online-metric", [(1, 'no-online-metric')]),
+    ("## Метрики\n- PR-AUC ≥ 0,35\n- Потоковые оповещения о дрейфе уходят в Slack.\n", "no-online-metric", [(1, 'no-online-metric')]),
+    ("## Metrics\n- PR-AUC\n- Refund request rate on recommended items: −10%.\n", "no-online-metric", []),
+    ("## Metrics\n- PR-AUC\n- Payment-plan agreement rate among contacted debtors: +5 pp.\n", "no-online-metric", []),
+    ("## Metrics\n- PR-AUC\n- Data loss from leaked customer documents: −30% per quarter.\n", "no-online-metric", []),
+    ("## Metrics\n- PR-AUC\n- Share of support tickets that the model resolves without a human: ≥ 40%.\n", "no-online-metric", []),
+    ("## Metrics\n- PR-AUC\n- Share of searches where the ranker's top result gets a click: +2 pp.\n", "no-online-metric", []),
+    ("## Metrics\n- PR-AUC\n- Online monitoring: average basket size +3% vs control.\n", "no-online-metric", []),
+    ("## Метрики\n- PR-AUC\n- Доля покупателей, которые купили рекомендованный моделью товар: +1,5 п.п.\n", "no-online-metric", []),
+    ("## Метрики\n- PR-AUC\n- Доля клиентов, которых модель удержала предложением скидки: +2 п.п.\n", "no-online-metric", []),
+    ("## Метрики\n- PR-AUC\n- Число взаимных совпадений на пользователя в неделю: +10%.\n", "no-online-metric", []),
+    ("## Метрики\n- PR-AUC\n- Доля случаев, когда релевантный оффер принят клиентом: +3 п.п.\n", "no-online-metric", []),
+    ("## Metrics\nOnline: conversion to paid +1.5 pp.\n## Deployment\nThe dashboard shows the top 10 error codes returned by the API.\n", "no-offline-metric", [(1, 'no-offline-metric')]),
+    ("## Metrics\nOnline: conversion to paid +1.5 pp.\n## Deployment\nThe service sustains a classification rate of 300 documents per second.\n", "no-offline-metric", [(1, 'no-offline-metric')]),
+    ("## Metrics\nOnline: wrong prediction share of the human forecasters −20%.\n", "no-offline-metric", [(1, 'no-offline-metric')]),
+    ("## Метрики\nОнлайн: доля неверных ответов операторов клиентам −20%.\n", "no-offline-metric", [(1, 'no-offline-metric')]),
+    ("## Metrics\n- Offline: nMAE of the day-ahead forecast power ≤ 6% of installed capacity.\n", "metric-without-target", []),
+    ("## Метрики\n- Офлайн: MAPE прогноза мощности ≤ 5% от установленной.\n", "metric-without-target", []),
+    ("## Metrics\n- Online: portfolio alpha ≥ 1.5% per year vs the benchmark.\n", "metric-without-target", []),
+    ("## Metrics\n- Online: tickets handled per agent = 60/day (today 45).\n", "metric-without-target", []),
+])
+def test_review_look_alikes_of_metric_readings(md, rule, expected):
+    assert check(md, rule) == expected
