@@ -366,8 +366,10 @@ def _success_bar(sc: Scope, doc: Document) -> bool:
     return False
 
 
+# A label line over a metric: "Primary: conversion to order", «Основная: F1-score».
 _PRIMARY_LABEL_RE = re.compile(
-    r"^[ \t]*(?:[-*•+][ \t]*)?(?:\*\*)?(?:primary|main|основная|главная|ключевая)(?:\*\*)?[ \t]*[:—–]", re.I
+    r"^[ \t]*(?:[-*•+][ \t]*)?(?:\*\*)?(?:primary|main|основная|главная|ключевая)(?:\*\*)?[ \t]*[:—–]",
+    re.I,
 )
 
 
@@ -437,9 +439,9 @@ def ab_no_primary_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
             return
     if lexicon.has("ab_primary", text_of(doc, "metrics")) or _success_bar(sc, doc):
         return
-    # "Primary: conversion to order" / «Основная: F1-score» — a label line over a metric
     if any(
-        _PRIMARY_LABEL_RE.match(line) and any(lexicon.has(c, line) for c in ("online_metric", "offline_metric", "accuracy"))
+        _PRIMARY_LABEL_RE.match(line)
+        and any(lexicon.has(c, line) for c in ("online_metric", "offline_metric", "accuracy"))
         for line in (sc.text + "\n" + text_of(doc, "metrics")).split("\n")
     ):
         return

@@ -166,8 +166,8 @@ def no_offline_metric(doc: Document, ctx: Context) -> Iterator[Problem]:
     Precision, recall, F1, ROC-AUC, PR-AUC, log-loss, MAE/MAPE/WAPE/RMSE,
     NDCG@k, recall@k, accuracy and their Russian names (точность, полнота)
     count, as does the share of wrong answers ("misclassification rate",
-    «доля неверных предсказаний»; not a service's "error rate"), and so does an "Offline:" label or a pasted scikit-learn
-    classification report ("precision recall f1-score support" in a code
+    «доля неверных предсказаний»; not a service's "error rate"), and so
+    does an "Offline:" label or a pasted scikit-learn classification report ("precision recall f1-score support" in a code
     block); for a generator, the share of hallucinations or of correct
     answers («доля галлюцинаций», «количество корректных ответов / общее
     количество ответов»). The validation section is read too, since many

@@ -338,12 +338,15 @@ def error_costs_not_discussed(doc: Document, ctx: Context) -> Iterator[Problem]:
     поля»; or an error kind given its consequence in the same sentence ("a
     missed pedestrian may result in a collision", «ложные срабатывания —
     нагрузка на операторов», "a false positive … creates unnecessary review
-    work", "positive bias inflates waste"; "we can recall any misclassified items using manual labeling",
+    work"; "we can recall any misclassified items using manual labeling",
     «ошибочно классифицированные заявки можно исправить»:
     an error that can be undone is a cheap one; an output worse than none:
     "a hypothesis without a source is worse than no hypothesis"; a
     forecast's two errors each with what it causes: "over-preparing leads to
-    food waste, under-preparing hurts morale"; a recall bar with the error
+    food waste, under-preparing hurts morale", "positive bias inflates waste,
+    negative bias triggers stockouts"; one error held down under a bar on
+    the other ("minimize false declines subject to catching 95% of fraud
+    dollars"); a recall bar with the error
     it holds down: "Recall > 0.8 (minimise false negatives)"; two outcomes'
     costs compared, one of them an error: "the cost of an extra manual check
     is lower than the cost of a wrong auto-close"; a time estimate's early
