@@ -823,7 +823,10 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     with alpha spending", O'Brien-Fleming bounds, «последовательное
     тестирование»), a condition under
     which the pilot does not count as a success («пилот нельзя считать
-    успешным»). A success bar alone ("considered successful if …", the
+    успешным»), a breach named as the signal to stop ("any leak is a
+    stop-and-investigate event", «сигнал к остановке»), or a "Decision rule"
+    section of its own anywhere in the doc that decides ("Accept v2 if …
+    Otherwise keep v1"). A success bar alone ("considered successful if …", the
     template heading «Что считаем успешным пилотом») is not a decision rule:
     it says nothing about failure or stopping.
 
@@ -847,6 +850,14 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     for text in (sc.text, text_of(doc, "requirements"), text_of(doc, "metrics"), _ab_sentences(doc)):
         if lexicon.has("stop_criteria", text):
             return
+    # A "Decision rule" / «Критерии остановки» section of its own, wherever it sits,
+    # when it decides ("Accept v2 if … Otherwise keep v1"); a fraud engine's
+    # "Decision rules" that decline a payment decide no test.
+    for sec in doc.sections():
+        if sec.title and lexicon.has("stop_criteria", sec.title):
+            body = without_placeholders(clean_text(sec))
+            if lexicon.has("ship_rule", body) or lexicon.has("stop_criteria", body):
+                return
     yield ctx.problem(
         sc.anchor,
         ctx.say(

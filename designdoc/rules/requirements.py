@@ -180,9 +180,43 @@ def _success_targets(doc: Document, home: Scope) -> bool:
         return True
     # DOMAIN: "a metric on held-out data" is a readiness bar wherever it is set.
     # A result reported with "=" ("ROC-AUC = 0.71 on the test set") is no bar.
-    return any(
-        model_bar(s) and lexicon.has("bar_comparison", s) for s in sentences_hit("held_out", doc_text(doc))
+    if any(model_bar(s) and lexicon.has("bar_comparison", s) for s in sentences_hit("held_out", doc_text(doc))):
+        return True
+    return any(_model_bars_outside_alerts(doc.root))
+
+
+def _new_model_bar(sentence: str) -> bool:
+    """A bar the new model must clear: a model metric (named outside brackets:
+    "Revenue (precision tracked separately) > 1.2M" is no bar on precision) held
+    to a threshold, not an alert, a trigger or another system's figure."""
+    return bool(
+        _names_model_metric(_BRACKETS_RE.sub(" ", sentence))
+        and lexicon.has("numeric_target", sentence)
+        and lexicon.has("bar_comparison", sentence)
+        and not lexicon.has("alert_context", sentence)
+        and not lexicon.has("other_system", sentence)
     )
+
+
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+
+
+def _model_bars_outside_alerts(sec: Section) -> Iterator[bool]:
+    """A bar on a model metric anywhere but in an alert, a retraining trigger or a rollback.
+
+    Real docs set the bar where they discuss the model ("Точность: BLEU/ROUGE
+    ≥ 80%" under «Оценка эффективности», "AUC-ROC (target > 0.95)" under
+    "Primary metrics"); under "Monitoring" or "When to roll back", or in a
+    sentence that raises an alert ("alerts when nDCG drops > 0.03"), the same
+    bar says when to act on a live model. Yields once per such bar (lazily).
+    """
+    if sec.id in ("monitoring", "rollback") or (sec.title and lexicon.has("alert_context", sec.title)):
+        return
+    for s in sentences(without_placeholders(clean_own_text(sec))):
+        if _new_model_bar(s):
+            yield True
+    for child in sec.children:
+        yield from _model_bars_outside_alerts(child)
 
 
 _LIST_MARK_RE = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s*")
@@ -260,8 +294,11 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     or a model metric held to a sign or to today's level: "QINI/AUUC are
     positive" under "Offline readiness gates"): "accuracy should be …" or
     "useful for decisions" under it is no criterion.
-    A model metric with a threshold on held-out data counts wherever it is
-    ("PR-AUC ≥ 0.35 on the held-out month"), as does a metric held to today's
+    A model metric held to a threshold counts wherever the doc sets it
+    ("PR-AUC ≥ 0.35 on the held-out month", "recall@5 (target ≥ 0.8)",
+    «Точность: BLEU ≥ 80%»), unless it says when to act on a live model (an
+    alert, a retraining trigger, a rollback condition) or quotes another
+    system (a competitor, the current heuristic); so does a metric held to today's
     level («Gini не ниже, чем у текущей карты», "better ROC-AUC than the
     Logistic Regression baseline"), a stated target on a model
     metric ("R² … Target: > 0.85", "our target is recall > 85%", a Target

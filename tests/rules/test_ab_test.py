@@ -1476,3 +1476,35 @@ def test_sequential_testing_is_a_stop_rule(md, expected):
 ])
 def test_review_look_alikes_of_primary_and_stop_readings(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a decision-rule section of its own, outside the A/B section, decides the test
+    ("## A/B test\nUsers split 50/50 by user id for 2 weeks.\n## Decision rule\nAfter 5000 predictions per "
+     "version:\n- Accept v2 if its error rate is within 2 points of v1's.\n- Otherwise keep v1.\n", []),
+    ("## A/B-тест\nДелим пользователей 50/50 по user id на 2 недели.\n## Правило принятия решения\n"
+     "Раскатываем v2, если конверсия значимо выше; иначе оставляем v1.\n", []),
+    # a rule engine's "decision rules" decide payments, not the test
+    ("## A/B test\nUsers split 50/50 by user id for 2 weeks.\n## Decision rules\nDecline the payment if the "
+     "score is above 0.9.\n", [(1, "ab-no-stop-criteria")]),
+    ("## A/B-тест\nДелим пользователей 50/50 по user id на 2 недели.\n## Правило принятия решения\n"
+     "Отклоняем заявку, если скор выше 0,9.\n", [(1, "ab-no-stop-criteria")]),
+])
+def test_a_decision_rule_section_decides_the_test(md, expected):
+    assert check(md, "ab-no-stop-criteria") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a breach named as the signal to stop is a stop rule
+    ("## A/B test\nSplit by user id, two weeks.\nPolicy violations (target: zero — any non-zero count is a stop-\n"
+     "  and-investigate event).\n", []),
+    ("## A/B test\nSplit by user id, two weeks.\nAny data leak is a stop signal.\n", []),
+    ("## A/B-тест\nСплит по user id, две недели.\nЛюбая утечка данных — сигнал к остановке пилота.\n", []),
+    # a stop sign or button is none
+    ("## A/B test\nSplit by user id, two weeks.\nThe stop signal icon turns red in the UI.\n",
+     [(1, "ab-no-stop-criteria")]),
+    ("## A/B-тест\nСплит по user id, две недели.\nСигнал светофора к остановке распознаёт модель.\n",
+     [(1, "ab-no-stop-criteria")]),
+])
+def test_a_breach_named_as_a_stop_signal(md, expected):
+    assert check(md, "ab-no-stop-criteria") == expected

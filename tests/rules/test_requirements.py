@@ -594,6 +594,34 @@ def test_readiness_review_wordings(md, expected):
 
 
 @pytest.mark.parametrize("md, expected", [
+    # a bar set on a model metric is the readiness bar wherever the doc sets it
+    ("## Requirements\nBatch.\n## Metrics\nOffline: retrieval recall@5 on labelled pairs (target ≥ 0.8).\n", []),
+    ("## Requirements\nBatch.\n## Validation plan\n### Primary metrics\n- AUC-ROC (target > 0.95)\n- F1-score (target > 0.85)\n", []),
+    ("## Требования\nПакетно.\n## Оценка эффективности\n- Точность: BLEU ≥ 80%.\n", []),
+    ("## Требования\nПакетно.\n## Метрики\nML: MAPE прогноза спроса ≤ 20% на горизонте 30 минут.\n", []),
+    # ... but not when it says when to act on a live model: an alert, a retraining trigger, a rollback
+    ("## Metrics\nCTR.\n## Monitoring thresholds\nAlert if recall falls below 0.7.\n", [(1, READY)]),
+    ("## Metrics\nCTR.\n## Operations\nThe drift job alerts when nDCG drops > 0.03.\n", [(1, READY)]),
+    ("## Metrics\nCTR.\n## Operations\nRetrain when AUC < 0.7.\n", [(1, READY)]),
+    ("## Requirements\nBatch.\n## When to roll back\nFalse positive rate > 20%.\n", [(1, READY)]),
+    ("## Метрики\nCTR.\n## Эксплуатация\nАлерт, если recall < 0,7.\n", [(1, READY)]),
+    ("## Метрики\nCTR.\n## Эксплуатация\nПереобучаем модель, если AUC < 0,7.\n", [(1, READY)]),
+    ("## Требования\nПакетно.\n## Триггеры отката\nДоля ложных срабатываний > 20%.\n", [(1, READY)]),
+    # ... nor another system's figure, nor a model metric named only in a bracketed note
+    ("## Requirements\nBatch.\n## Prior art\nThe paper reports state of the art F1 > 0.9.\n", [(1, READY)]),
+    ("## Requirements\nBatch.\n## Prior art\nCompetitors reach recall ≥ 0.8.\n", [(1, READY)]),
+    ("## Требования\nПакетно.\n## Аналоги\nТекущая эвристика даёт MAPE < 31%.\n", [(1, READY)]),
+    ("## Требования\nПакетно.\n## Аналоги\nУ конкурентов recall ≥ 0,8.\n", [(1, READY)]),
+    ("## Requirements\nBatch.\n## Business case\nRevenue (forecast precision tracked apart) > 1.2M.\n", [(1, READY)]),
+    # a result reported with "=" is no bar
+    ("## Metrics\nCTR.\n## Results\nROC-AUC = 0.71 on the last month.\n", [(1, READY)]),
+    ("## Метрики\nCTR.\n## Результаты\nROC-AUC = 0,71 на последнем месяце.\n", [(1, READY)]),
+])
+def test_a_bar_on_a_model_metric_is_the_readiness_bar(md, expected):
+    assert check(md, READY) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
     # only the doc's own title (front matter or an opening H1) with a plan word marks a part plan
     ("---\ntitle: A/B test plan for cart recommendations\n---\n## Metrics\nCTR.\n", []),
     ("# Pilot: SME scoring\n## Goals\nCut defaults.\n## Metrics\nGini.\n", [(4, COSTS)]),
