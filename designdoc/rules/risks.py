@@ -18,6 +18,8 @@ _ITEM_SPLIT_RE = re.compile(r"\n|(?<=[.;])\s+")
 # progress)" name the risks first: they still need the remedies.
 _REMEDY_HEAD_RE = re.compile(r"[\W\d_]*(?:risks?\s+|рисков\s+)?", re.I)
 _WORD_RE = re.compile(r"\w{2,}")
+# An item whose first sentence is a question ("budget €0.10?" is one sentence).
+_QUESTION_RE = re.compile(r"(?:[^.!?\n]|[.!](?!\s))*\?")
 
 
 def _is_empty(item: str) -> bool:
@@ -28,9 +30,13 @@ def _is_empty(item: str) -> bool:
 
 
 def _risk_items(text: str) -> list[str]:
-    """Risk statements: list items / sentences, without open questions or "to be filled" notes."""
+    """Risk statements: list items / sentences, without open questions or "to be filled" notes.
+
+    An item that opens with a question is one, whatever follows it: the
+    note on how it will be answered ("What SLAs apply? (Confirm with legal.)").
+    """
     items = [s.strip() for s in _ITEM_SPLIT_RE.split(text) if len(s.strip()) > 3]
-    return [s for s in items if not s.rstrip().endswith("?") and not _is_empty(s)]
+    return [s for s in items if not _QUESTION_RE.match(s) and not _is_empty(s)]
 
 
 def _named_for_remedies(title: str) -> bool:
@@ -61,7 +67,8 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
     «будем отслеживать», «чтобы избежать». A risks table with a Mitigation /
     Меры column (also "Solution", "Prevention", "Minimisation strategy",
     «Решение», «Стратегия минимизации») reports each row whose cell is
-    empty. Open questions (items ending in "?") need answers, not
+    empty. Open questions (items that open with a question, with or
+    without a note on how it will be answered) need answers, not
     mitigations, and are skipped.
 
     Fails:
@@ -107,8 +114,12 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
     # рисков») lists remedies, however bare ("Gradual scaling"), not risks.
     if any(_named_for_remedies(sec.title) for sec in sc.sections):
         return
-    # Headings ("Risks & mitigations") are neither risks nor mitigations.
-    body = "\n".join(clean_text(s) for s in sc.sections)
+    # Headings ("Risks & mitigations") are neither risks nor mitigations, nor is
+    # a table's header row ("Вопрос | Владелец | Срок").
+    headers = {block.text.split("\n", 1)[0] for block in tables(sc.blocks())}
+    body = "\n".join(
+        line for s in sc.sections for line in clean_text(s).split("\n") if line not in headers
+    )
     items = _risk_items(body)
     if not items or lexicon.has("mitigation", body):
         return

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from designdoc import lexicon
-from designdoc.document import Document
+from designdoc.document import Block, Document
 from designdoc.lexicon.scope import Scope, body_without, clean_text, column, scope, sentences_with, tables
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
 
-def _column_filled(sc: Scope, header_concept: str) -> bool:
+def _column_filled(blocks: Iterable[Block], header_concept: str) -> bool:
     """A table (Trigger | Action | Owner …) with the column filled in."""
-    for block in tables(sc.blocks()):
+    for block in tables(blocks):
         cells = column(block, header_concept)
         if cells and any(c.strip(" -—–") for c in cells):
             return True
@@ -45,11 +45,13 @@ def _elsewhere(doc: Document) -> str:
 _ESCALATION_TITLE_RE = re.compile(r"\bescalat|\bon-?call\b|\bэскалац|\bдежурств", re.I)
 
 
-def _escalation_text(doc: Document) -> str:
-    """The body of the doc's escalation / on-call parts (their titles name no one)."""
-    return "\n".join(
-        clean_text(s) for s in doc.sections() if _ESCALATION_TITLE_RE.search(s.title)
-    )
+def _escalation_names_owner(doc: Document) -> bool:
+    """The doc's escalation / on-call parts name who acts (their titles name no one):
+    in words, or in a Who / Owner column ("| Suspected data corruption | Data engineering |")."""
+    parts = [s for s in doc.sections() if _ESCALATION_TITLE_RE.search(s.title)]
+    if lexicon.has("rollback_owner", "\n".join(clean_text(s) for s in parts)):
+        return True
+    return _column_filled((b for s in parts for b in s.all_blocks()), "owner_column")
 
 
 def _check(doc: Document, concept: str, header: str) -> Scope | None:
@@ -57,7 +59,7 @@ def _check(doc: Document, concept: str, header: str) -> Scope | None:
     sc = scope(doc, "rollback")
     if sc is None:
         return None
-    if lexicon.has(concept, sc.body) or _column_filled(sc, header):
+    if lexicon.has(concept, sc.body) or _column_filled(sc.blocks(), header):
         return None
     if lexicon.has(concept, _elsewhere(doc)):
         return None
@@ -165,7 +167,8 @@ def rollback_no_owner(doc: Document, ctx: Context) -> Iterator[Problem]:
     Recognised: "owner", "decides", "on-call", "the ML lead", "the support
     team", "paged", «решение принимает», «дежурный инженер», «ответственный»,
     and an Owner / Кто column in a rollback table. A runbook's "Contact &
-    escalation" / «Эскалация» part counts too: who owns the rollout decides.
+    escalation" / «Эскалация» part counts too, in words or in its Who / Кто
+    column: who owns the rollout decides.
 
     Fails:
 
@@ -181,7 +184,7 @@ def rollback_no_owner(doc: Document, ctx: Context) -> Iterator[Problem]:
         Решение об откате принимает дежурный инженер.
     """
     sc = _check(doc, "rollback_owner", "owner_column")
-    if sc is not None and not lexicon.has("rollback_owner", _escalation_text(doc)):
+    if sc is not None and not _escalation_names_owner(doc):
         yield ctx.problem(
             sc.anchor,
             ctx.say(

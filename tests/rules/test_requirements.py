@@ -949,3 +949,29 @@ def test_a_precondition_is_no_readiness_bar(text):
 ])
 def test_review_look_alikes_of_cost_and_readiness_readings(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a case the system lets through, with what it costs, is the cost of a miss
+    ("## Goals\nThe cost of allowing glaucoma to go undiagnosed is high.\n## Metrics\nRecall.\n", []),
+    ("## Goals\nFraud that goes undetected leads to chargebacks.\n## Metrics\nRecall.\n", []),
+    ("## Цели\nЕсли болезнь остаётся невыявленной, лечение обходится дороже.\n## Метрики\nRecall.\n", []),
+    ("## Цели\nМошенничество, которое остаётся не замеченным, ведёт к потерям.\n## Метрики\nRecall.\n", []),
+    # a case that is caught, or one let through at no cost, is none
+    ("## Цели\nПроблема остаётся выявленной, это дорого.\n## Метрики\nRecall.\n", [(3, COSTS)]),
+    ("## Goals\nFew defects go undetected.\n## Metrics\nRecall.\n", [(3, COSTS)]),
+])
+def test_a_case_let_through_with_its_cost(md, expected):
+    assert check(md, COSTS) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a price set on each error is an error cost; a confusion count is none
+    ("## Goals\nCut fraud.\n## Risks\n- Cost model is assumed. FN = amount + 15, FP = 0.10 · amount + 2.\n", []),
+    ("## Goals\nCut fraud.\n## Metrics\nFP = $5; FN = $120.\n", []),
+    ("## Цели\nСнизить фрод.\n## Метрики\nFP: 500 руб., FN: 20000 руб.\n", []),
+    ("## Goals\nCut fraud.\n## Metrics\nFP = 120, FN = 35 on the test set.\n", [(3, COSTS)]),
+    ("## Цели\nСнизить фрод.\n## Метрики\nFP = 120, FN = 35 на тесте.\n", [(3, COSTS)]),
+])
+def test_a_price_on_each_error(md, expected):
+    assert check(md, COSTS) == expected

@@ -244,3 +244,35 @@ def test_remedies_required_of_the_deployment(md, expected):
 ])
 def test_review_look_alikes_stay_bare_risks(md):
     assert check(md, RULE) == [(1, RULE)]
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a question followed by how it will be answered is still a question, not a bare risk
+    ("## Open questions\n- What SLAs apply to P0 and P1? (Confirm with the support leads.)\n"
+     "- Which rules apply? Confirm the full set with legal.\n", []),
+    ("## Открытые вопросы\n- Какие SLA действуют для P0? (Уточнить у поддержки.)\n"
+     "- Какие нормы применимы? Подтвердить с юристами.\n", []),
+    # a bare risk beside a question is still reported
+    ("## Risks\n- What SLAs apply? (Confirm with support.)\n- Fraudsters adapt to the model.\n",
+     [(1, "risk-without-mitigation")]),
+    ("## Риски\n- Какие SLA действуют? (Уточнить.)\n- Мошенники подстроятся под модель.\n",
+     [(1, "risk-without-mitigation")]),
+])
+def test_a_question_with_its_follow_up_is_no_risk(md, expected):
+    assert check(md, "risk-without-mitigation") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a questions table: its header row is no risk, and "€0.10" does not end the question
+    ("## Open questions\n| Question | Owner | Due |\n|---|---|---|\n"
+     "| Which provider fits the €0.10 budget and the latency target? | team | M2 |\n", []),
+    ("## Открытые вопросы\n| Вопрос | Владелец | Срок |\n|---|---|---|\n"
+     "| Какая модель укладывается в бюджет €0.10 и целевую задержку? | команда | КТ2 |\n", []),
+    # a risks table without a mitigation column still needs one
+    ("## Risks\n| Risk | Owner |\n|---|---|\n| Fraudsters adapt to the model | ML team |\n",
+     [(1, "risk-without-mitigation")]),
+    ("## Риски\n| Риск | Владелец |\n|---|---|\n| Мошенники подстроятся под модель | команда ML |\n",
+     [(1, "risk-without-mitigation")]),
+])
+def test_a_questions_table_is_no_risk_list(md, expected):
+    assert check(md, "risk-without-mitigation") == expected

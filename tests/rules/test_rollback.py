@@ -118,3 +118,19 @@ def test_restoring_the_previous_bundle_is_the_action(md, expected):
 ])
 def test_a_fallback_named_for_the_failure_states_no_action(md):
     assert check(md, "rollback-no-action") == [(1, "rollback-no-action")]
+
+
+@pytest.mark.parametrize("md, expected", [
+    # an escalation table's Who column names who acts
+    ("## Rollback\nIf AUC drops below 0.7, revert to v1.\n## Escalation\n| Situation | Who |\n|---|---|\n"
+     "| Suspected data corruption | Data engineering |\n", []),
+    ("## План отката\nЕсли AUC ниже 0,7, возвращаем v1.\n## Эскалация\n| Ситуация | Кто |\n|---|---|\n"
+     "| Сломались данные | Дата-инженеры |\n", []),
+    # an escalation table without one does not
+    ("## Rollback\nIf AUC drops below 0.7, revert to v1.\n## Escalation\n| Situation | Action |\n|---|---|\n"
+     "| Suspected data corruption | Pause the pipeline |\n", [(1, OWNER)]),
+    ("## План отката\nЕсли AUC ниже 0,7, возвращаем v1.\n## Эскалация\n| Ситуация | Действие |\n|---|---|\n"
+     "| Сломались данные | Остановить пайплайн |\n", [(1, OWNER)]),
+])
+def test_an_escalation_table_names_the_owner(md, expected):
+    assert check(md, OWNER) == expected
