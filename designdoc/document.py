@@ -941,12 +941,12 @@ def _outside(skip: set[int], ids: list[str | None]) -> list[str | None]:
     return [None if i in skip else sid for i, sid in enumerate(ids)] if skip else ids
 
 
-# Under a monitoring or risks heading, a heading that names the data or the
-# model ("Data quality", "Data risks", "Model") is a part of that section, not
-# the data or modelling section. The parent must open with the section's own
-# word, after any numbering or stage ("Phase 11 — Monitoring and
-# Observability"): a doc's title ("Credit Risk Assessment", "Model Monitoring
-# Service") or "Risk Assessment Model" is no such parent.
+# Under a monitoring or risks heading, a heading that names the data ("Data
+# quality", "Data risks") is a part of that section, not the data section. The
+# parent must open with the section's own word, after any numbering or stage
+# ("Phase 11 — Monitoring and Observability"): a doc's title ("Credit Risk
+# Assessment", "Model Monitoring Service") or "Risk Assessment Model" is no such
+# parent.
 _DATA_UNDER_RE = re.compile(
     r"^\W*(?:[\dIVXivx]+[.)]?\s*)*(?:(?:phase|stage|step|этап|фаза|шаг)\s*\d+[.:]?\s*[—–:.-]?\s*)?"
     r"(?:(?P<monitoring>monitoring|мониторинг)|(?P<risks>risks|риски))\b",
@@ -957,7 +957,7 @@ _DATA_UNDER_RE = re.compile(
 def _in_context(ids: list[str | None], levels: list[int], titles: list[str]) -> list[str | None]:
     out = list(ids)
     for i, sid in enumerate(ids):
-        if sid not in ("data", "modeling"):
+        if sid != "data":
             continue
         level = levels[i]
         for j in range(i - 1, -1, -1):

@@ -483,14 +483,11 @@ def test_estimates_alone_are_not_the_plan(title: str, sid: str | None) -> None:
          [("Мониторинг оборудования", "monitoring"), ("Данные", "data")]),
         ("## Modeling\n### Data quality\nNull rates.\n", [("Modeling", "modeling"), ("Data quality", "data")]),
         ("## Data quality\nNull rates.\n## Risks\nX.\n", [("Data quality", "data"), ("Risks", "risks")]),
-        # a stage before the parent's word, and the model as a facet of monitoring
+        # a stage before the parent's word; a model heading stays modelling (a monitoring product has a model)
         ("## Phase 11 — Monitoring and Observability\n### Data\nNull rates.\n### Model\nAUC by week.\n",
-         [("Phase 11 — Monitoring and Observability", "monitoring"), ("Data", "monitoring"), ("Model", "monitoring")]),
+         [("Phase 11 — Monitoring and Observability", "monitoring"), ("Data", "monitoring"), ("Model", "modeling")]),
         ("## Этап 3: мониторинг\n### Данные\nДоля пропусков.\n### Модель\nAUC по неделям.\n",
-         [("Этап 3: мониторинг", "monitoring"), ("Данные", "monitoring"), ("Модель", "monitoring")]),
-        # a model heading elsewhere stays modelling
-        ("## Phase 2 — Training\n### Model\nGradient boosting.\n",
-         [("Phase 2 — Training", None), ("Model", "modeling")]),
+         [("Этап 3: мониторинг", "monitoring"), ("Данные", "monitoring"), ("Модель", "modeling")]),
     ],
 )
 def test_a_data_heading_under_monitoring_or_risks_belongs_to_it(md: str, expected: list) -> None:

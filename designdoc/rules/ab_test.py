@@ -112,6 +112,14 @@ _SPLIT_CODE_RE = re.compile(
 )
 
 
+# The arms of a test a decision rule chooses between: "v2", "the challenger", «контрольная группа».
+_ARMS_RE = re.compile(
+    r"\b(?:v\d+|challenger|champion|variant|treatment|control\s+(?:group|arm)|test\s+(?:group|arm)"
+    r"|челленджер\w*|чемпион\w*|вариант\w*\s+[abаб]\b|контрольн\w+\s+групп\w*|тестов\w+\s+групп\w*)",
+    re.I,
+)
+
+
 def _worsens(sentence: str) -> bool:
     """A measure said to get worse: a stop rule on it guards it ("if complaints grow, stop"),
     unlike a stop on a significant difference of the primary metric."""
@@ -823,10 +831,10 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     with alpha spending", O'Brien-Fleming bounds, «последовательное
     тестирование»), a condition under
     which the pilot does not count as a success («пилот нельзя считать
-    успешным»), a breach named as the signal to stop ("any leak is a
-    stop-and-investigate event", «сигнал к остановке»), or a "Decision rule"
-    section of its own anywhere in the doc that decides ("Accept v2 if …
-    Otherwise keep v1"). A success bar alone ("considered successful if …", the
+    успешным»), a breach named as the signal to stop the test ("any leak is
+    a stop-and-investigate event", «сигнал к остановке пилота»), or a
+    "Decision rule" section of its own anywhere in the doc that decides
+    between the test's arms ("Accept v2 if … Otherwise keep v1"). A success bar alone ("considered successful if …", the
     template heading «Что считаем успешным пилотом») is not a decision rule:
     it says nothing about failure or stopping.
 
@@ -851,12 +859,14 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
         if lexicon.has("stop_criteria", text):
             return
     # A "Decision rule" / «Критерии остановки» section of its own, wherever it sits,
-    # when it decides ("Accept v2 if … Otherwise keep v1"); a fraud engine's
-    # "Decision rules" that decline a payment decide no test.
+    # when it decides between the test's arms ("Accept v2 if … Otherwise keep v1");
+    # a fraud engine's "Decision rules" that accept a payment, or an agent's
+    # "Stopping criteria", decide no test.
     for sec in doc.sections():
         if sec.title and lexicon.has("stop_criteria", sec.title):
             body = without_placeholders(clean_text(sec))
-            if lexicon.has("ship_rule", body) or lexicon.has("stop_criteria", body):
+            decides = lexicon.has("ship_rule", body) or lexicon.has("stop_criteria", body)
+            if decides and (lexicon.has("ab_context", body) or _ARMS_RE.search(body)):
                 return
     yield ctx.problem(
         sc.anchor,

@@ -182,41 +182,51 @@ def _success_targets(doc: Document, home: Scope) -> bool:
     # A result reported with "=" ("ROC-AUC = 0.71 on the test set") is no bar.
     if any(model_bar(s) and lexicon.has("bar_comparison", s) for s in sentences_hit("held_out", doc_text(doc))):
         return True
-    return any(_model_bars_outside_alerts(doc.root))
+    return any(_evaluation_bars(doc.root, False))
 
 
 def _new_model_bar(sentence: str) -> bool:
     """A bar the new model must clear: a model metric (named outside brackets:
     "Revenue (precision tracked separately) > 1.2M" is no bar on precision) held
-    to a threshold, not an alert, a trigger or another system's figure."""
+    to a threshold; not an alert or a trigger, another system's figure, or a
+    result already reported ("the prototype got RMSE < 10")."""
     return bool(
         _names_model_metric(_BRACKETS_RE.sub(" ", sentence))
         and lexicon.has("numeric_target", sentence)
         and lexicon.has("bar_comparison", sentence)
         and not lexicon.has("alert_context", sentence)
         and not lexicon.has("other_system", sentence)
+        and not lexicon.has("reported_result", sentence)
     )
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
+# Where a bar on a model metric is the readiness bar: the sections that say what
+# success is, and any part titled for evaluation ("Оценка эффективности",
+# "Validation plan", "Hypothesis"). Elsewhere (data, infrastructure, risks,
+# training) a model metric with a number is a data check, an SLA or a risk.
+_BAR_SECTIONS = ("metrics", "requirements", "goals", "ab_test")
+_NO_BAR_SECTIONS = ("monitoring", "rollback", "data", "deployment", "risks", "prior_art", "support", "timeline")
 
 
-def _model_bars_outside_alerts(sec: Section) -> Iterator[bool]:
-    """A bar on a model metric anywhere but in an alert, a retraining trigger or a rollback.
+def _evaluation_bars(sec: Section, inherited: bool) -> Iterator[bool]:
+    """Bars on a model metric in the parts of the doc that say when it succeeds.
 
-    Real docs set the bar where they discuss the model ("Точность: BLEU/ROUGE
+    Real docs set the bar where they evaluate the model ("Точность: BLEU/ROUGE
     ≥ 80%" under «Оценка эффективности», "AUC-ROC (target > 0.95)" under
     "Primary metrics"); under "Monitoring" or "When to roll back", or in a
     sentence that raises an alert ("alerts when nDCG drops > 0.03"), the same
     bar says when to act on a live model. Yields once per such bar (lazily).
     """
-    if sec.id in ("monitoring", "rollback") or (sec.title and lexicon.has("alert_context", sec.title)):
+    if sec.id in _NO_BAR_SECTIONS or (sec.title and lexicon.has("alert_context", sec.title)):
         return
-    for s in sentences(without_placeholders(clean_own_text(sec))):
-        if _new_model_bar(s):
-            yield True
+    here = inherited or sec.id in _BAR_SECTIONS or bool(sec.title and lexicon.has("evaluation_heading", sec.title))
+    if here:
+        for s in sentences(without_placeholders(clean_own_text(sec))):
+            if _new_model_bar(s):
+                yield True
     for child in sec.children:
-        yield from _model_bars_outside_alerts(child)
+        yield from _evaluation_bars(child, here)
 
 
 _LIST_MARK_RE = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s*")
@@ -294,11 +304,14 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     or a model metric held to a sign or to today's level: "QINI/AUUC are
     positive" under "Offline readiness gates"): "accuracy should be …" or
     "useful for decisions" under it is no criterion.
-    A model metric held to a threshold counts wherever the doc sets it
-    ("PR-AUC ≥ 0.35 on the held-out month", "recall@5 (target ≥ 0.8)",
-    «Точность: BLEU ≥ 80%»), unless it says when to act on a live model (an
-    alert, a retraining trigger, a rollback condition) or quotes another
-    system (a competitor, the current heuristic); so does a metric held to today's
+    A model metric held to a threshold counts on held-out data ("PR-AUC ≥
+    0.35 on the held-out month") and in the parts that say what success is
+    (metrics, requirements, goals, the A/B design, or a part titled for
+    evaluation, validation or acceptance: "recall@5 (target ≥ 0.8)",
+    «Оценка эффективности: BLEU ≥ 80%»), unless it says when to act on a
+    live model (an alert, a retraining trigger, a rollback condition), quotes
+    another system (a competitor, a paper, the current heuristic) or reports
+    a result ("the prototype got RMSE < 10"); so does a metric held to today's
     level («Gini не ниже, чем у текущей карты», "better ROC-AUC than the
     Logistic Regression baseline"), a stated target on a model
     metric ("R² … Target: > 0.85", "our target is recall > 85%", a Target

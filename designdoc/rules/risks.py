@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from designdoc import lexicon
-from designdoc.document import Document
+from designdoc.document import Block, Document
 from designdoc.lexicon.scope import clean_text, column, scope, tables
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
@@ -20,6 +20,15 @@ _REMEDY_HEAD_RE = re.compile(r"[\W\d_]*(?:risks?\s+|рисков\s+)?", re.I)
 _WORD_RE = re.compile(r"\w{2,}")
 # An item whose first sentence is a question ("budget €0.10?" is one sentence).
 _QUESTION_RE = re.compile(r"(?:[^.!?\n]|[.!](?!\s))*\?")
+_URL_RE = re.compile(r"\bhttps?://\S+")
+# A trailing note on how a question will be answered: "… apply? (Confirm with legal.)"
+_TRAILING_NOTE_RE = re.compile(r"\s*\([^()]*\)[\s.;]*$")
+# A part that holds questions only: "Open questions", «Открытые вопросы» (not "Risks and open questions").
+_QUESTIONS_TITLE_RE = re.compile(
+    r"\b(?:open|unresolved|outstanding)\s+(?:questions|issues)\b|\bquestions\b|\bвопрос",
+    re.I,
+)
+_RISK_WORD_RE = re.compile(r"\brisk|\bриск", re.I)
 
 
 def _is_empty(item: str) -> bool:
@@ -29,14 +38,30 @@ def _is_empty(item: str) -> bool:
     return hit is not None and hit.start == 0 and not _WORD_RE.search(text[hit.end :])
 
 
-def _risk_items(text: str) -> list[str]:
+def _risk_items(text: str, questions_part: bool = False) -> list[str]:
     """Risk statements: list items / sentences, without open questions or "to be filled" notes.
 
-    An item that opens with a question is one, whatever follows it: the
-    note on how it will be answered ("What SLAs apply? (Confirm with legal.)").
+    A question may carry a note on how it will be answered ("What SLAs apply?
+    (Confirm with legal.)"). In a part that holds questions only ("Open
+    questions"), an item that opens with a question is one whatever follows
+    it ("Which rules apply? Confirm with legal."); among risks, "What if
+    fraudsters adapt? They will." states a risk.
     """
     items = [s.strip() for s in _ITEM_SPLIT_RE.split(text) if len(s.strip()) > 3]
-    return [s for s in items if not _QUESTION_RE.match(s) and not _is_empty(s)]
+    return [s for s in items if not _is_question(s, questions_part) and not _is_empty(s)]
+
+
+def _is_question(item: str, questions_part: bool) -> bool:
+    if _TRAILING_NOTE_RE.sub("", item).rstrip().endswith("?"):
+        return True
+    return questions_part and _QUESTION_RE.match(_URL_RE.sub(" ", item)) is not None
+
+
+def _header_row(block: Block) -> str:
+    """A table's first row when it reads as a header (short cells: "Вопрос | Владелец | Срок"),
+    else "": a pasted table without header cells starts with a risk."""
+    first = block.text.split("\n", 1)[0]
+    return first if all(len(cell.split()) <= 3 for cell in block.rows[0]) else ""
 
 
 def _named_for_remedies(title: str) -> bool:
@@ -67,9 +92,9 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
     «будем отслеживать», «чтобы избежать». A risks table with a Mitigation /
     Меры column (also "Solution", "Prevention", "Minimisation strategy",
     «Решение», «Стратегия минимизации») reports each row whose cell is
-    empty. Open questions (items that open with a question, with or
-    without a note on how it will be answered) need answers, not
-    mitigations, and are skipped.
+    empty. Open questions (items ending in "?", or with a note on how they
+    will be answered; under "Open questions", any item that opens with a
+    question) need answers, not mitigations, and are skipped.
 
     Fails:
 
@@ -116,11 +141,18 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     # Headings ("Risks & mitigations") are neither risks nor mitigations, nor is
     # a table's header row ("Вопрос | Владелец | Срок").
-    headers = {block.text.split("\n", 1)[0] for block in tables(sc.blocks())}
-    body = "\n".join(
-        line for s in sc.sections for line in clean_text(s).split("\n") if line not in headers
-    )
-    items = _risk_items(body)
+    headers = {_header_row(block) for block in tables(sc.blocks())} - {""}
+    texts = [
+        (s, "\n".join(line for line in clean_text(s).split("\n") if line not in headers)) for s in sc.sections
+    ]
+    body = "\n".join(text for _, text in texts)
+    items = [
+        item
+        for s, text in texts
+        for item in _risk_items(
+            text, bool(_QUESTIONS_TITLE_RE.search(s.title) and not _RISK_WORD_RE.search(s.title))
+        )
+    ]
     if not items or lexicon.has("mitigation", body):
         return
     yield ctx.problem(

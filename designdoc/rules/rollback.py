@@ -51,7 +51,15 @@ def _escalation_names_owner(doc: Document) -> bool:
     parts = [s for s in doc.sections() if _ESCALATION_TITLE_RE.search(s.title)]
     if lexicon.has("rollback_owner", "\n".join(clean_text(s) for s in parts)):
         return True
-    return _column_filled((b for s in parts for b in s.all_blocks()), "owner_column")
+    for block in tables(b for s in parts for b in s.all_blocks()):
+        # only a column headed plainly "Who" / «Кто» / "Owner": "Who is affected" names no actor
+        cols = [k for k, head in enumerate(block.rows[0]) if _OWNER_HEAD_RE.fullmatch(head.strip(" *_:"))]
+        if any(row[k].strip(" -—–") for k in cols for row in block.rows[1:] if k < len(row)):
+            return True
+    return False
+
+
+_OWNER_HEAD_RE = re.compile(r"who|owners?|responsible|кто|ответственн\w*|владел\w*", re.I)
 
 
 def _check(doc: Document, concept: str, header: str) -> Scope | None:

@@ -1489,21 +1489,39 @@ def test_review_look_alikes_of_primary_and_stop_readings(md, rule, expected):
      "score is above 0.9.\n", [(1, "ab-no-stop-criteria")]),
     ("## A/B-тест\nДелим пользователей 50/50 по user id на 2 недели.\n## Правило принятия решения\n"
      "Отклоняем заявку, если скор выше 0,9.\n", [(1, "ab-no-stop-criteria")]),
+    # review: a section that decides a payment, an agent loop or training, not the test's arms
+    ("## A/B test\nUsers split 50/50 by user id for 2 weeks.\n## Decision rules\nThe scoring service accepts "
+     "the payment when the score is below 0.3 and declines it above 0.8.\n", [(1, "ab-no-stop-criteria")]),
+    ("## A/B test\nUsers split 50/50 by user id for 2 weeks.\n## Stopping criteria\nWe revert to the best "
+     "checkpoint if validation loss rises for 3 epochs in a row.\n", [(1, "ab-no-stop-criteria")]),
+    ("## A/B test\nUsers split 50/50 by user id for 2 weeks.\n## Launch criteria\nWe deploy the model server "
+     "only when the load test sustains 2,000 RPS at p99 < 150 ms.\n", [(1, "ab-no-stop-criteria")]),
+    ("## A/B-тест\nДелим пользователей 50/50 по user id на 2 недели.\n## Правило принятия решения\n"
+     "Заявку переводим на ручную проверку, если скор между 0.4 и 0.7.\n", [(1, "ab-no-stop-criteria")]),
 ])
 def test_a_decision_rule_section_decides_the_test(md, expected):
     assert check(md, "ab-no-stop-criteria") == expected
 
 
 @pytest.mark.parametrize("md, expected", [
-    # a breach named as the signal to stop is a stop rule
+    # a breach named as the signal to stop the test is a stop rule
     ("## A/B test\nSplit by user id, two weeks.\nPolicy violations (target: zero — any non-zero count is a stop-\n"
      "  and-investigate event).\n", []),
-    ("## A/B test\nSplit by user id, two weeks.\nAny data leak is a stop signal.\n", []),
     ("## A/B-тест\nСплит по user id, две недели.\nЛюбая утечка данных — сигнал к остановке пилота.\n", []),
-    # a stop sign or button is none
+    # a stop sign, a robot's or a recorder's stop signal, or grounds to suspend an account is none
     ("## A/B test\nSplit by user id, two weeks.\nThe stop signal icon turns red in the UI.\n",
      [(1, "ab-no-stop-criteria")]),
+    ("## Requirements\nThe endpointer must close the utterance: 700 ms of silence is a stop signal for the "
+     "recorder.\n## A/B test\nSplit by user id, two weeks.\n", [(3, "ab-no-stop-criteria")]),
+    ("## A/B test\nSplit by user id, two weeks.\nThe warning screen acts as a stop signal for the transfer.\n",
+     [(1, "ab-no-stop-criteria")]),
     ("## A/B-тест\nСплит по user id, две недели.\nСигнал светофора к остановке распознаёт модель.\n",
+     [(1, "ab-no-stop-criteria")]),
+    ("## Требования\nМодель находит операции, которые дают основания для приостановки операций по счёту.\n"
+     "## A/B-тест\nСплит по user id, две недели.\n", [(3, "ab-no-stop-criteria")]),
+    ("## Требования\nЖест «ладонь вперёд» — сигнал к остановке робота.\n## A/B-тест\nСплит по user id, "
+     "две недели.\n", [(3, "ab-no-stop-criteria")]),
+    ("## A/B-тест\nСплит по user id, две недели. Основная метрика — доля верно распознанных стоп-сигналов.\n",
      [(1, "ab-no-stop-criteria")]),
 ])
 def test_a_breach_named_as_a_stop_signal(md, expected):

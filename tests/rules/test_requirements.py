@@ -975,3 +975,58 @@ def test_a_case_let_through_with_its_cost(md, expected):
 ])
 def test_a_price_on_each_error(md, expected):
     assert check(md, COSTS) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # review: look-alikes of a readiness bar or an error cost that are none (each read right before this change too)
+    ('## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Infrastructure\nThe feature store sits behind Redis; cache hit rate > 95% keeps p99 latency under 80 ms.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Data\nChurners are rare: the positive class is < 2% of customers, so accuracy above 98% is trivial and we report PR-AUC instead.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Architecture\nOffline scoring jobs must finish in < 2 hours on the nightly cluster.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Feature selection\nWe drop any feature whose single-feature ROC-AUC < 0.52 before training.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Risks\n- Recall on the smallest segment may stay below 0.5; mitigation: oversample it.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Related work\nTeams on the public Kaggle leaderboard reach F1 > 0.9 on a similar telco dataset.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Данные\nОтточники редки: положительный класс < 2% клиентов, поэтому точность выше 98% ничего не значит, смотрим PR-AUC.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Отбор признаков\nУдаляем признаки, у которых одномерный ROC-AUC ниже 0,52.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Риски\n- Полнота на малом сегменте может остаться ниже 0,5; меры: оверсэмплинг.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Обзор решений\nУчастники соревнования на Kaggle получают F1 больше 0,9 на похожем датасете.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Разметка\nВторой разметчик перепроверяет 5% тикетов; точность разметки должна быть не ниже 95%, иначе партию переразмечают.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Эксплуатация\nЕсли точность на еженедельной выборке аудита опускается ниже 0,7, владелец модели перенастраивает порог.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nScores within 80 ms p99.\n## Data\nSchema changes in the CRM export can go unnoticed for weeks and damage every downstream feature.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Requirements\nScores within 80 ms p99.\n## Monitoring\nWithout drift checks, a shift in the input distribution may go undetected and cost us a quarter of stale scores.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Requirements\nScores within 80 ms p99.\n## Risks\nA broken feature pipeline could remain unnoticed for days, causing losses in campaign budget.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Requirements\nScores within 80 ms p99.\n## Engineering\nBugs that go uncaught in code review are expensive to fix once the model is in production.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Requirements\nScores within 80 ms p99.\n## Evaluation\nMarch confusion matrix: FN = 35 frauds ($12k in total); FP = 120 declines.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкор за 80 мс на p99.\n## Данные\nИзменения схемы выгрузки из CRM могут оставаться незамеченными неделями и приводят к потере признаков.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкор за 80 мс на p99.\n## Риски\nПоломка пайплайна признаков остаётся незамеченной по нескольку дней, а это прямые убытки маркетинга.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкор за 80 мс на p99.\n## Мониторинг\nБез контроля дрейфа сдвиг входных данных остаётся незамеченным, что приводит к устаревшим скорам.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкор за 80 мс на p99.\n## Инфраструктура\nСбой ночной выгрузки остаётся незамеченным до утра, и это стоит нам дня без скоров.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкор за 80 мс на p99.\n## Оценка\nМарт: FN = 35 случаев (на 800 тыс. руб.); FP = 120 отказов.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Requirements\nScores within 80 ms p99.\n## Labels\nFN: unflagged payment of any amount, FP: flagged payment the customer confirms.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкор за 80 мс на p99.\n## Приватность\nПерсональные данные в свободных комментариях остаются незамеченными, а это штрафы регулятора.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+])
+def test_review_look_alikes_of_bars_and_error_costs(md, rule, expected):
+    assert check(md, rule) == expected

@@ -276,3 +276,28 @@ def test_a_question_with_its_follow_up_is_no_risk(md, expected):
 ])
 def test_a_questions_table_is_no_risk_list(md, expected):
     assert check(md, "risk-without-mitigation") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # review: among risks, a rhetorical question that states the risk is a risk
+    ("## Risks\n- What if fraudsters adapt? They will: recall can fall by a third within a month.\n",
+     [(1, "risk-without-mitigation")]),
+    ("## Риски\n- А если мошенники адаптируются? Адаптируются: полнота упадёт на треть за месяц.\n",
+     [(1, "risk-without-mitigation")]),
+    # a link's query string or a hedge in brackets does not make a risk a question
+    ("## Risks\n- Chargeback labels lag up to 90 days (see https://wiki.example.com/display/RISK?pageId=4412).\n",
+     [(1, "risk-without-mitigation")]),
+    ("## Open questions\n- Chargeback labels lag up to 90 days (see https://wiki.example.com/x?pageId=4412).\n",
+     [(1, "risk-without-mitigation")]),
+    ("## Риски\n- Метки чарджбэков запаздывают до 90 дней (подробнее https://wiki.example.ru/view?pageId=4412).\n",
+     [(1, "risk-without-mitigation")]),
+    ("## Risks\n- GDPR exposure (does it cover pseudonymised IDs?): raw card BINs are kept for 2 years.\n",
+     [(1, "risk-without-mitigation")]),
+    # a pasted table without header cells starts with a risk
+    ("## Risks\n| Chargeback labels arrive up to 90 days late | High |\n|---|---|\n| TBD | |\n",
+     [(1, "risk-without-mitigation")]),
+    ("## Риски\n| Метки чарджбэков приходят с задержкой до 90 дней | Высокий |\n|---|---|\n| TBD | |\n",
+     [(1, "risk-without-mitigation")]),
+])
+def test_review_risks_that_look_like_questions_or_headers(md, expected):
+    assert check(md, "risk-without-mitigation") == expected

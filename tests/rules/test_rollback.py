@@ -134,3 +134,18 @@ def test_a_fallback_named_for_the_failure_states_no_action(md):
 ])
 def test_an_escalation_table_names_the_owner(md, expected):
     assert check(md, OWNER) == expected
+
+
+@pytest.mark.parametrize("md", [
+    # review: a Who column that names no actor of the rollback
+    "## Rollback\nIf AUC drops below 0.7, revert to v1.\n## Escalation matrix\n| Severity | Who is affected | "
+    "Response time |\n|---|---|---|\n| SEV1 | All customers | 15 min |\n",
+    "## План отката\nЕсли AUC ниже 0,7, возвращаем v1.\n## Матрица эскалации\n| Уровень | Кто затронут | Время "
+    "реакции |\n|---|---|---|\n| SEV1 | Все клиенты | 15 мин |\n",
+    "## Rollback\nIf AUC drops below 0.7, revert to v1.\n## Escalation to human agents\n| Trigger | Who takes over "
+    "|\n|---|---|\n| Refund above $500 | Tier-2 agent |\n",
+    "## План отката\nЕсли AUC ниже 0,7, возвращаем v1.\n## Эскалация на оператора\n| Тема | Кто подключается "
+    "|\n|---|---|\n| Возврат | Оператор 2-й линии |\n",
+])
+def test_an_escalation_column_must_name_who_acts(md):
+    assert check(md, OWNER) == [(1, OWNER)]
