@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from designdoc import lexicon
-from designdoc.document import Document, Section
+from designdoc.document import Block, Document, Section
 from designdoc.lexicon.scope import (
     Scope,
     clean_own_text,
@@ -218,6 +218,22 @@ def _table_target(sc: Scope) -> bool:
     return False
 
 
+def _metric_target_table(block: Block) -> bool:
+    """A table whose rows name metrics and whose Target / Threshold column holds a number."""
+    cells = column(block, "target_column")
+    if not cells:
+        return False
+    return any(
+        any(ch.isdigit() for ch in cell) and _names_metric(row[0])
+        for row, cell in zip(block.rows[1:], cells)
+        if row
+    )
+
+
+def _names_metric(text: str) -> bool:
+    return any(lexicon.has(c, text) for c in ("offline_metric", "online_metric", "accuracy"))
+
+
 @rule(
     code="DD203",
     name="metric-without-target",
@@ -231,7 +247,8 @@ def metric_without_target(doc: Document, ctx: Context) -> Iterator[Problem]:
     Recognised: comparisons (`≥ 0.8`, `<= 5%`, `below 1.5%`, «не ниже 0,6»),
     signed changes (`+3%`, `−1 pp`, `+2 п.п.`), "from 16% to under 5%"
     («с 9% до 4%»), "target 0.8" («цель — 9%»), and a metrics table whose
-    Target / Goal / Цель / Целевое значение column holds numbers. Targets
+    Target / Goal / Threshold / Цель / Целевое значение column holds numbers
+    (outside the metrics section too, when its rows name metrics). Targets
     stated as success criteria (requirements, the A/B design, goals) count,
     as does a stage result in the modelling plan that sets a bar beside a
     named metric ("a classifier with accuracy above 80%"), and a model
@@ -275,6 +292,10 @@ def metric_without_target(doc: Document, ctx: Context) -> Iterator[Problem]:
     # A model metric's bar on held-out data is a target wherever it is written
     # ("models will achieve MAPE below 10% on post-COVID test data" among research questions).
     if any(model_bar(sent) for sent in sentences_hit("held_out", doc_text(doc))):
+        return
+    # A metrics table with a Target / Threshold column wherever it sits
+    # ("6.2 Performance Thresholds" beside the metrics list: | AUC | 75% |).
+    if any(_metric_target_table(block) for sec in doc.sections() for block in tables(sec.blocks)):
         return
     yield ctx.problem(
         sc.anchor,

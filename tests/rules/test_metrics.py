@@ -581,3 +581,19 @@ def test_cost_reduction_and_patient_outcomes_are_online_metrics(md, expected):
 ])
 def test_review_look_alikes_of_metric_readings(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a metrics table with a Threshold column counts wherever it sits
+    ("## Model performance\n### Metrics\nAccuracy, AUC, F1.\n### Performance thresholds\n"
+     "| Metric | Minimum threshold | Action if breached |\n|---|---|---|\n| AUC | 75% | Retrain |\n", []),
+    ("## Модель\n### Метрики\nAccuracy, AUC, F1.\n### Пороги\n"
+     "| Метрика | Порог | Действие |\n|---|---|---|\n| AUC | 0,75 | Переобучить |\n", []),
+    # a threshold table over something else is none
+    ("## Model performance\n### Metrics\nAccuracy, AUC, F1.\n### Infrastructure\n"
+     "| Resource | Threshold |\n|---|---|\n| CPU | 80% |\n", [(2, "metric-without-target")]),
+    ("## Модель\n### Метрики\nAccuracy, AUC, F1.\n### Инфраструктура\n"
+     "| Ресурс | Порог |\n|---|---|\n| CPU | 80% |\n", [(2, "metric-without-target")]),
+])
+def test_a_metric_threshold_table_anywhere_sets_targets(md, expected):
+    assert check(md, "metric-without-target") == expected
