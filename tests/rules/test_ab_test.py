@@ -1526,3 +1526,20 @@ def test_a_decision_rule_section_decides_the_test(md, expected):
 ])
 def test_a_breach_named_as_a_stop_signal(md, expected):
     assert check(md, "ab-no-stop-criteria") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a hash over the unit's id written as a call assigns the arms
+    ("## A/B test\nPrimary metric: retention; two weeks.\n### Assignment\n- **Method:** deterministic hash — "
+     "`hash(subscriber_id + test_id) mod 100`.\n", []),
+    ("## A/B-тест\nОсновная метрика — удержание; две недели.\nНазначение группы: `hash(subscriber_id) % 100`.\n", []),
+    ("## A/B test\nPrimary metric: retention; two weeks.\n```python\narm = md5(f\"{subscriber_id}:{exp}\") % 2\n```\n",
+     []),
+    # a hash of something else assigns nothing
+    ("## A/B test\nPrimary metric: retention; two weeks.\nWe cache hash(document_text) to skip duplicates.\n",
+     [(1, "ab-no-split-unit")]),
+    ("## A/B-тест\nОсновная метрика — удержание; две недели.\nКэшируем hash(text) для дедупликации.\n",
+     [(1, "ab-no-split-unit")]),
+])
+def test_a_hash_call_over_the_unit_id_is_the_split(md, expected):
+    assert check(md, "ab-no-split-unit") == expected

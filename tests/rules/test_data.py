@@ -307,3 +307,19 @@ def test_ratings_that_are_no_labels(md):
 ])
 def test_ratings_as_features_are_no_labels(md):
     assert check(md, LABEL) == [(1, LABEL)]
+
+
+@pytest.mark.parametrize("md, expected", [
+    # the dataset's own target column names where the label comes from
+    ("## Data\n| Field | Value |\n|---|---|\n| Source file | `data/raw/readmissions.csv` from the hospital EHR |\n"
+     "| Target column | `readmitted` (yes → 1, no → 0) |\n", []),
+    ("## Data\nExport of the hospital EHR: `readmitted` is the binary target, 30-day readmission.\n", []),
+    ("## Данные\nВыгрузка из МИС больницы. Целевой столбец — `readmitted` (да → 1, нет → 0).\n", []),
+    # a column of features is none
+    ("## Data\nExport of the hospital EHR with age, diagnosis codes and length of stay.\n",
+     [(1, "no-label-source")]),
+    ("## Данные\nВыгрузка из МИС больницы: возраст, коды диагнозов, длительность госпитализации.\n",
+     [(1, "no-label-source")]),
+])
+def test_a_dataset_target_column_is_the_label_source(md, expected):
+    assert check(md, "no-label-source") == expected
