@@ -112,10 +112,12 @@ _SPLIT_CODE_RE = re.compile(
 )
 
 
-# The arms of a test a decision rule chooses between: "v2", "the challenger", «контрольная группа».
+# What a test's decision rule chooses between or names: "v2", "the challenger",
+# "variant B", "the A/B test", «пилот». Not "treatment minus control" of an
+# uplift model's targeting rule, nor a genomic "variant".
 _ARMS_RE = re.compile(
-    r"\b(?:v\d+|challenger|champion|variant|treatment|control\s+(?:group|arm)|test\s+(?:group|arm)"
-    r"|челленджер\w*|чемпион\w*|вариант\w*\s+[abаб]\b|контрольн\w+\s+групп\w*|тестов\w+\s+групп\w*)",
+    r"\b(?:v\d+|challengers?|champions?|variant\s+[ab]\b|a\s*/\s*b\b|ab[- ]?test\w*|experiment\w*|pilot\w*"
+    r"|челленджер\w*|чемпион\w*|вариант\w*\s+[abаб]\b|a/b-тест\w*|аб-тест\w*|эксперимент\w*|пилот\w*)",
     re.I,
 )
 
@@ -831,10 +833,10 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
     with alpha spending", O'Brien-Fleming bounds, «последовательное
     тестирование»), a condition under
     which the pilot does not count as a success («пилот нельзя считать
-    успешным»), a breach named as the signal to stop the test ("any leak is
-    a stop-and-investigate event", «сигнал к остановке пилота»), or a
-    "Decision rule" section of its own anywhere in the doc that decides
-    between the test's arms ("Accept v2 if … Otherwise keep v1"). A success bar alone ("considered successful if …", the
+    успешным»), a breach named as the signal to stop the test («любая утечка —
+    сигнал к остановке пилота»), or a "Decision rule" section of its own
+    anywhere in the doc that decides between the test's arms ("Accept v2 if
+    … Otherwise keep v1"). A success bar alone ("considered successful if …", the
     template heading «Что считаем успешным пилотом») is not a decision rule:
     it says nothing about failure or stopping.
 
@@ -866,7 +868,7 @@ def ab_no_stop_criteria(doc: Document, ctx: Context) -> Iterator[Problem]:
         if sec.title and lexicon.has("stop_criteria", sec.title):
             body = without_placeholders(clean_text(sec))
             decides = lexicon.has("ship_rule", body) or lexicon.has("stop_criteria", body)
-            if decides and (lexicon.has("ab_context", body) or _ARMS_RE.search(body)):
+            if decides and _ARMS_RE.search(body):
                 return
     yield ctx.problem(
         sc.anchor,

@@ -193,11 +193,30 @@ def _new_model_bar(sentence: str) -> bool:
     return bool(
         _names_model_metric(_BRACKETS_RE.sub(" ", sentence))
         and lexicon.has("numeric_target", sentence)
-        and lexicon.has("bar_comparison", sentence)
-        and not lexicon.has("alert_context", sentence)
-        and not lexicon.has("other_system", sentence)
-        and not lexicon.has("reported_result", sentence)
+        and _bar_beside_metric(sentence)
+        and not any(
+            lexicon.has(c, sentence)
+            for c in ("alert_context", "other_system", "reported_result", "metric_definition", "mde", "power")
+        )
     )
+
+
+def _bar_beside_metric(sentence: str) -> bool:
+    """The comparison follows a model metric closely ("AUC-ROC (target > 0.95)",
+    «Точность: BLEU ≥ 80%»); "recall for every segment with ≥ 1,000 customers"
+    bounds the segment, not the recall."""
+    metrics = [h.end for c in ("offline_metric", "accuracy") for h in lexicon.find_all(c, sentence)]
+    for bar in lexicon.find_all("bar_comparison", sentence):
+        for end in metrics:
+            gap = sentence[end : bar.start] if end <= bar.start else None
+            if gap is not None and len(gap.split()) <= _BAR_REACH and not _OTHER_BOUND_RE.search(gap):
+                return True
+    return False
+
+
+_BAR_REACH = 7  # words between the metric's name and its comparison
+# A clause that bounds something else between them: "recall for every segment with ≥ 1,000 customers".
+_OTHER_BOUND_RE = re.compile(r"\b(?:with|for|per|where|whose|when|if|among|across|unless|для|если|когда|где|среди)\b", re.I)
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")

@@ -23,12 +23,21 @@ _QUESTION_RE = re.compile(r"(?:[^.!?\n]|[.!](?!\s))*\?")
 _URL_RE = re.compile(r"\bhttps?://\S+")
 # A trailing note on how a question will be answered: "… apply? (Confirm with legal.)"
 _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]*\)[\s.;]*$")
-# A part that holds questions only: "Open questions", «Открытые вопросы» (not "Risks and open questions").
+# A part that holds questions only: "Open questions", «Открытые вопросы» (not
+# "Risks and open questions" nor "Open questions and known issues").
 _QUESTIONS_TITLE_RE = re.compile(
-    r"\b(?:open|unresolved|outstanding)\s+(?:questions|issues)\b|\bquestions\b|\bвопрос",
+    r"(?:(?:open|unresolved|outstanding|remaining)\s+)?questions|(?:(?:открытые|нерешенные|нерешённые|оставшиеся)\s+)?вопросы",
     re.I,
 )
-_RISK_WORD_RE = re.compile(r"\brisk|\bриск", re.I)
+_TITLE_EDGES_RE = re.compile(r"^[\W\d_]+|[\W_]+$")
+_BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# Words of a table's header row: "| Risk | Owner | Status |", «| Вопрос | Владелец | Срок |».
+_HEADER_CELL_RE = re.compile(
+    r"#|№|risks?|questions?|issues?|items?|description|owners?|status|severity|probability|likelihood|impact"
+    r"|priority|due|deadline|date|category|type|mitigation|риски?|вопрос|описание|владелец|ответственный|статус"
+    r"|вероятность|влияние|приоритет|срок|категория|тип|меры",
+    re.I,
+)
 
 
 def _is_empty(item: str) -> bool:
@@ -52,16 +61,23 @@ def _risk_items(text: str, questions_part: bool = False) -> list[str]:
 
 
 def _is_question(item: str, questions_part: bool) -> bool:
-    if _TRAILING_NOTE_RE.sub("", item).rstrip().endswith("?"):
+    if item.rstrip().endswith("?"):
         return True
-    return questions_part and _QUESTION_RE.match(_URL_RE.sub(" ", item)) is not None
+    if not questions_part:
+        return False
+    plain = _BRACKETED_RE.sub(" ", _URL_RE.sub(" ", item))
+    return _TRAILING_NOTE_RE.sub("", item).rstrip().endswith("?") or _QUESTION_RE.match(plain) is not None
+
+
+def _questions_part(title: str) -> bool:
+    return _QUESTIONS_TITLE_RE.fullmatch(_TITLE_EDGES_RE.sub("", title)) is not None
 
 
 def _header_row(block: Block) -> str:
-    """A table's first row when it reads as a header (short cells: "Вопрос | Владелец | Срок"),
-    else "": a pasted table without header cells starts with a risk."""
+    """A table's first row when it reads as a header ("Вопрос | Владелец | Срок"), else "":
+    a pasted table without header cells starts with a risk ("| Label leakage | High |")."""
     first = block.text.split("\n", 1)[0]
-    return first if all(len(cell.split()) <= 3 for cell in block.rows[0]) else ""
+    return first if any(_HEADER_CELL_RE.fullmatch(cell.strip(" *_:")) for cell in block.rows[0]) else ""
 
 
 def _named_for_remedies(title: str) -> bool:
@@ -92,9 +108,9 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
     «будем отслеживать», «чтобы избежать». A risks table with a Mitigation /
     Меры column (also "Solution", "Prevention", "Minimisation strategy",
     «Решение», «Стратегия минимизации») reports each row whose cell is
-    empty. Open questions (items ending in "?", or with a note on how they
-    will be answered; under "Open questions", any item that opens with a
-    question) need answers, not mitigations, and are skipped.
+    empty. Open questions (items ending in "?"; under an "Open questions"
+    heading, also an item that opens with a question and then says how it
+    will be answered) need answers, not mitigations, and are skipped.
 
     Fails:
 
@@ -142,17 +158,16 @@ def risk_without_mitigation(doc: Document, ctx: Context) -> Iterator[Problem]:
     # Headings ("Risks & mitigations") are neither risks nor mitigations, nor is
     # a table's header row ("Вопрос | Владелец | Срок").
     headers = {_header_row(block) for block in tables(sc.blocks())} - {""}
-    texts = [
-        (s, "\n".join(line for line in clean_text(s).split("\n") if line not in headers)) for s in sc.sections
-    ]
+    texts = [(s, clean_text(s)) for s in sc.sections]
     body = "\n".join(text for _, text in texts)
     items = [
         item
         for s, text in texts
         for item in _risk_items(
-            text, bool(_QUESTIONS_TITLE_RE.search(s.title) and not _RISK_WORD_RE.search(s.title))
+            "\n".join(line for line in text.split("\n") if line not in headers), _questions_part(s.title)
         )
     ]
+    # the header row stays in the text searched for remedies: "| Risk | Workaround |"
     if not items or lexicon.has("mitigation", body):
         return
     yield ctx.problem(

@@ -54,11 +54,19 @@ def _escalation_names_owner(doc: Document) -> bool:
     for block in tables(b for s in parts for b in s.all_blocks()):
         # only a column headed plainly "Who" / «Кто» / "Owner": "Who is affected" names no actor
         cols = [k for k, head in enumerate(block.rows[0]) if _OWNER_HEAD_RE.fullmatch(head.strip(" *_:"))]
-        if any(row[k].strip(" -—–") for k in cols for row in block.rows[1:] if k < len(row)):
+        if any(_names_someone(row[k]) for k in cols for row in block.rows[1:] if k < len(row)):
             return True
     return False
 
 
+def _names_someone(cell: str) -> bool:
+    """An owner cell naming a role or a team ("Data engineering", "the on-call ML
+    engineer"), not "TBD" nor a desk that takes a customer's call ("Billing desk")."""
+    text = _BRACKETS_RE.sub(" ", cell).strip(" -—–?*_.")
+    return bool(text) and lexicon.find("empty_value", text) is None and lexicon.has("rollback_owner", text)
+
+
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
 _OWNER_HEAD_RE = re.compile(r"who|owners?|responsible|кто|ответственн\w*|владел\w*", re.I)
 
 

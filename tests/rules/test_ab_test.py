@@ -1498,6 +1498,14 @@ def test_review_look_alikes_of_primary_and_stop_readings(md, rule, expected):
      "only when the load test sustains 2,000 RPS at p99 < 150 ms.\n", [(1, "ab-no-stop-criteria")]),
     ("## A/B-тест\nДелим пользователей 50/50 по user id на 2 недели.\n## Правило принятия решения\n"
      "Заявку переводим на ручную проверку, если скор между 0.4 и 0.7.\n", [(1, "ab-no-stop-criteria")]),
+    # review: an uplift model's targeting rule, a genomic variant
+    ("## A/B test\nUsers split 50/50 by user id for 2 weeks.\n## Decision rule\nTarget a customer when the "
+     "treatment response exceeds the control group response by 2 points.\n", [(1, "ab-no-stop-criteria")]),
+    ("## A/B test\nUsers split 50/50 by user id for 2 weeks.\n## Decision rule\nA variant is reported as "
+     "pathogenic if its score is above 0.9; otherwise it is kept as uncertain.\n", [(1, "ab-no-stop-criteria")]),
+    ("## A/B-тест\nДелим пользователей 50/50 по user id на 2 недели.\n## Правило принятия решения\n"
+     "Клиента берём в кампанию, если отклик в тестовой группе выше, чем в контрольной группе.\n",
+     [(1, "ab-no-stop-criteria")]),
 ])
 def test_a_decision_rule_section_decides_the_test(md, expected):
     assert check(md, "ab-no-stop-criteria") == expected
@@ -1505,8 +1513,6 @@ def test_a_decision_rule_section_decides_the_test(md, expected):
 
 @pytest.mark.parametrize("md, expected", [
     # a breach named as the signal to stop the test is a stop rule
-    ("## A/B test\nSplit by user id, two weeks.\nPolicy violations (target: zero — any non-zero count is a stop-\n"
-     "  and-investigate event).\n", []),
     ("## A/B-тест\nСплит по user id, две недели.\nЛюбая утечка данных — сигнал к остановке пилота.\n", []),
     # a stop sign, a robot's or a recorder's stop signal, or grounds to suspend an account is none
     ("## A/B test\nSplit by user id, two weeks.\nThe stop signal icon turns red in the UI.\n",
@@ -1543,3 +1549,20 @@ def test_a_breach_named_as_a_stop_signal(md, expected):
 ])
 def test_a_hash_call_over_the_unit_id_is_the_split(md, expected):
     assert check(md, "ab-no-split-unit") == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # second review: look-alikes of this session's readings (each read right before it too)
+    ('## Requirements\nNo raw card numbers in feature logs: any PAN found by the nightly scanner is a stop-and-investigate event for the data team.\n## A/B test\nUsers are split 50/50 by user_id for 14 days. Primary metric: conversion rate; α = 0.05, power 0.8, MDE 1%.\n',
+     'ab-no-stop-criteria', [(3, 'ab-no-stop-criteria')]),
+    ('## A/B test\nUsers are split 50/50 by user_id for 14 days. Primary metric: conversion rate; α = 0.05, power 0.8, MDE 1%.\n## Metrics\nData quality: a null rate above 5% in any input feature is a stop-and-investigate event for the pipeline.\n',
+     'ab-no-stop-criteria', [(1, 'ab-no-stop-criteria')]),
+    ('## Requirements\nLoad test: 2,000 RPS for an hour; a 5xx rate above 1% is a stop-and-investigate event.\n## A/B test\nUsers are split 50/50 by user_id for 14 days. Primary metric: conversion rate; α = 0.05, power 0.8, MDE 1%.\n',
+     'ab-no-stop-criteria', [(3, 'ab-no-stop-criteria')]),
+    ('## A/B test\nUsers are split 50/50 by user_id for 14 days. Primary metric: conversion rate; α = 0.05, power 0.8, MDE 1%.\n## Decision rule\nA customer gets the coupon if the predicted uplift (treatment response minus control group response) is above 2 p.p.; otherwise we keep the current offer.\n',
+     'ab-no-stop-criteria', [(1, 'ab-no-stop-criteria')]),
+    ('## A/B-тест\nПользователи делятся 50/50 по user_id на 14 дней. Основная метрика — конверсия; α = 0.05, мощность 0.8, MDE 1%.\n## Правило принятия решения\nКупон получает клиент, у которого прогнозный аплифт (отклик тестовой группы минус отклик контрольной группы) выше 2 п.п.; иначе оставляем текущее предложение.\n',
+     'ab-no-stop-criteria', [(1, 'ab-no-stop-criteria')]),
+])
+def test_second_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected

@@ -1030,3 +1030,57 @@ def test_a_price_on_each_error(md, expected):
 ])
 def test_review_look_alikes_of_bars_and_error_costs(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # second review: look-alikes of this session's readings (each read right before it too)
+    ('## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Metrics\nmAP@0.5: a detection counts as a true positive when its IoU with the ground-truth box is ≥ 0.5.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Метрики\nmAP@0.5: детекция считается верной, если IoU с разметкой не ниже 0,5.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Metrics\nWe report recall separately for every segment with ≥ 1,000 customers.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Метрики\nПолноту считаем отдельно для каждого сегмента, где больше 1000 клиентов.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ("## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Evaluation\nWe compute ROC-AUC per region and pool regions with < 200 positives into 'Other'.\n",
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Metrics\nThroughput: with fp16 precision one T4 serves > 500 requests per second.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Метрики\nПропускная способность: с точностью fp16 одна T4 обслуживает больше 500 запросов в секунду.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Цели\nСейчас точность правил ниже 10%: девять из десяти отмеченных платежей чистые.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nScores within 80 ms p99.\n## Monitoring\nLatency SLA violations go unnoticed without per-endpoint dashboards, which costs us contract penalties.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкор за 80 мс на p99.\n## Мониторинг\nНарушения SLA по задержке остаются незамеченными без дашбордов по эндпоинтам, а это штрафы по договору.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Requirements\nScores within 80 ms p99.\n## Data\nAnomalies in the partner feeds can go unnoticed for weeks and lead to stale features.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкор за 80 мс на p99.\n## Данные\nАномалии во входных фидах партнёров остаются незамеченными неделями, а это прямые потери на устаревших признаках.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Requirements\nScores within 80 ms p99.\n## Configuration\nBad config defaults can go unnoticed for weeks and cost us a doubled compute bill.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкор за 80 мс на p99.\n## Конфигурация\nНеверные дефолтные значения в конфиге остаются незамеченными неделями, а это двойной счёт за вычисления и прямые убытки.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Requirements\nScores within 80 ms p99.\n## Security\nCredential-stuffing attacks on the login API currently go undetected for days and lead to account takeovers.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкор за 80 мс на p99.\n## Безопасность\nАтаки перебором паролей на API логина сейчас остаются незамеченными по нескольку дней, и ущерб от угона аккаунтов растёт.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+])
+def test_second_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # second review: bars and prices the narrowed readings still accept
+    ("## Требования\nПакетно.\n## Метрики\nМодель должна достигать F1 не ниже 0,8.\n", READY, []),
+    ("## Requirements\nBatch.\n## Metrics\nRecall ≥ 0.9 at a false-alarm rate of at most 2%.\n", READY, []),
+    ("## Требования\nПакетно.\n## Метрики\nRecall не ниже 0,9 при доле ложных тревог не выше 2%.\n", READY, []),
+    ("## Требования\nСкор за 80 мс.\n## Порог решения\nFN = сумма транзакции, FP = 200 ₽ на звонок оператора.\n",
+     COSTS, []),
+    ("## Требования\nСкор за 80 мс.\n## Порог решения\nFN = 1,5 × сумма платежа, FP = 2 руб.\n", COSTS, []),
+    ("## Требования\nСкор за 80 мс.\n## Порог решения\nМошенническая операция может остаться незамеченной, и "
+     "тогда убыток равен всей сумме.\n", COSTS, []),
+])
+def test_second_review_bars_and_prices_still_read(md, rule, expected):
+    assert check(md, rule) == expected

@@ -301,3 +301,26 @@ def test_a_questions_table_is_no_risk_list(md, expected):
 ])
 def test_review_risks_that_look_like_questions_or_headers(md, expected):
     assert check(md, "risk-without-mitigation") == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # second review: look-alikes of this session's readings (each read right before it too)
+    ('## Risks\n- What if the bureau changes its score format again? (It did so twice in 2023 and approvals collapsed for a week each time.)\n',
+     'risk-without-mitigation', [(1, 'risk-without-mitigation')]),
+    ('## Риски\n- А если бюро снова поменяет формат скора? (В 2023 году это было дважды, и одобрения падали на неделю.)\n',
+     'risk-without-mitigation', [(1, 'risk-without-mitigation')]),
+    ('## Open questions and known issues\n- Chargeback labels lag up to 90 days (can the bank share them sooner?), so fresh fraud patterns stay invisible to training.\n- Which bureau fields may we legally use?\n',
+     'risk-without-mitigation', [(1, 'risk-without-mitigation')]),
+    ('## Открытые вопросы и известные проблемы\n- Метки чарджбэков приходят с задержкой до 90 дней (можно ли получать их раньше?), поэтому свежие схемы мошенничества в обучении не видны.\n- Какие поля бюро можно использовать по закону?\n',
+     'risk-without-mitigation', [(1, 'risk-without-mitigation')]),
+    ('## Risks\n| Label leakage | High |\n|---|---|\n| | |\n',
+     'risk-without-mitigation', [(1, 'risk-without-mitigation')]),
+    ('## Риски\n| Утечка меток | Высокая |\n|---|---|\n| | |\n',
+     'risk-without-mitigation', [(1, 'risk-without-mitigation')]),
+    ('## Risks\n| Label leakage | High |\n|---|---|\n| TBD | |\n',
+     'risk-without-mitigation', [(1, 'risk-without-mitigation')]),
+    ('## Риски\n| Утечка меток | Высокая |\n|---|---|\n| TBD | |\n',
+     'risk-without-mitigation', [(1, 'risk-without-mitigation')]),
+])
+def test_second_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected

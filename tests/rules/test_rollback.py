@@ -149,3 +149,22 @@ def test_an_escalation_table_names_the_owner(md, expected):
 ])
 def test_an_escalation_column_must_name_who_acts(md):
     assert check(md, OWNER) == [(1, OWNER)]
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # second review: look-alikes of this session's readings (each read right before it too)
+    ('## План отката\nЕсли CSAT диалогов с ботом ниже 4.0 два дня подряд, переключаем трафик на предыдущую модель через флаг.\n## Эскалация\n| Уровень | Кто |\n|---|---|\n| P1 | ? |\n| P2 | (назначим позже) |\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## Rollback plan\nIf the CSAT of bot conversations drops below 4.0 for two days, we switch traffic back to the previous model via the feature flag.\n## Escalation\n| Severity | Who |\n|---|---|\n| SEV1 | TBD |\n| SEV2 | TBD |\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## План отката\nЕсли CSAT диалогов с ботом ниже 4.0 два дня подряд, переключаем трафик на предыдущую модель через флаг.\n## Эскалация\n| Уровень | Кто |\n|---|---|\n| P1 | TBD |\n| P2 | TBD |\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## Rollback plan\nIf the CSAT of bot conversations drops below 4.0 for two days, we switch traffic back to the previous model via the feature flag.\n## Escalation to human agents\n| Topic | Who |\n|---|---|\n| Refunds above $500 | Billing desk |\n| Legal threats | Legal desk |\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## План отката\nЕсли CSAT диалогов с ботом ниже 4.0 два дня подряд, переключаем трафик на предыдущую модель через флаг.\n## Эскалация обращений\n| Тема | Кто |\n|---|---|\n| Возврат свыше 50 000 ₽ | Старший оператор |\n| Угроза суда | Юрист |\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## Rollback plan\nIf the CSAT of bot conversations drops below 4.0 for two days, we switch traffic back to the previous model via the feature flag.\n## On-call doctors\n| Ward | Who |\n|---|---|\n| ICU | Dr. Ivanova |\n| Cardiology | Dr. Petrov |\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+])
+def test_second_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected
