@@ -107,7 +107,7 @@ _DIGIT_RE = re.compile(r"\d")
 _PRIMARY_CODE_RE = re.compile(r"\bprimary(?:_metric)?[\"']?\s*[=:]\s*\[?\s*[\"'][a-z]", re.I)
 _SPLIT_CODE_RE = re.compile(
     r"(?<!\.)\b(?:hash\w*|md5|sha(?:1|256|512)|murmur\w*|assign\w*\(|bucket\w*\()[^\n]{0,60}?"
-    r"\b(?:user|customer|session|account|device|visitor|client|cookie|subscriber|member|player|merchant)_?id\b",
+    r"\b(?:user|customer|session|account|device|visitor|client|cookie)_?id\b",
     re.I,
 )
 

@@ -219,15 +219,36 @@ def _table_target(sc: Scope) -> bool:
 
 
 def _metric_target_table(block: Block) -> bool:
-    """A table whose rows name metrics and whose Target / Threshold column holds a number."""
-    cells = column(block, "target_column")
-    if not cells:
+    """A table whose rows name metrics and whose Target / Threshold column holds a bar.
+
+    Not a "Target variable" or "Decision threshold" column (the label, the score
+    cut-off), an alert's or a retraining threshold, nor a cell with a date ("TBD
+    after the Q3 pilot"): the cell is a number or a comparison.
+    """
+    header = next((h for h in block.rows[0] if lexicon.has("target_column", h)), "")
+    if not header or _NOT_A_TARGET_RE.search(header) or lexicon.has("alert_context", header):
         return False
+    cells = column(block, "target_column") or []
     return any(
-        any(ch.isdigit() for ch in cell) and _names_metric(row[0])
+        _names_metric(row[0]) and (_BARE_NUMBER_RE.fullmatch(cell.strip()) or lexicon.has("bar_comparison", cell))
         for row, cell in zip(block.rows[1:], cells)
         if row
     )
+
+
+# A Target column that holds the label or the score's cut-off, not a metric's goal.
+_NOT_A_TARGET_RE = re.compile(r"variable|decision|cut-?off|label|переменн|решени|отсечк|метк", re.I)
+_BARE_NUMBER_RE = re.compile(r"[<>≤≥~≈]?\s*[+\-−]?\d[\d.,]*\s*(?:%|pp|п\.\s?п\.)?")
+# Parts where a metrics table is someone else's figure, a plan or a check on the data.
+_NOT_OWN_TARGETS = ("prior_art", "timeline", "data", "risks", "monitoring", "rollback")
+
+
+def _own_parts(sec: Section) -> Iterator[Section]:
+    """Sections outside prior art, the plan, the data, risks, monitoring and rollback (with their sub-sections)."""
+    for child in sec.children:
+        if child.id not in _NOT_OWN_TARGETS:
+            yield child
+            yield from _own_parts(child)
 
 
 def _names_metric(text: str) -> bool:
@@ -295,7 +316,7 @@ def metric_without_target(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     # A metrics table with a Target / Threshold column wherever it sits
     # ("6.2 Performance Thresholds" beside the metrics list: | AUC | 75% |).
-    if any(_metric_target_table(block) for sec in doc.sections() for block in tables(sec.blocks)):
+    if any(_metric_target_table(block) for sec in _own_parts(doc.root) for block in tables(sec.blocks)):
         return
     yield ctx.problem(
         sc.anchor,

@@ -222,7 +222,7 @@ _OTHER_BOUND_RE = re.compile(r"\b(?:with|for|per|where|whose|when|if|among|acros
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
 # Where a bar on a model metric is the readiness bar: the sections that say what
 # success is, and any part titled for evaluation ("Оценка эффективности",
-# "Validation plan", "Hypothesis"). Elsewhere (data, infrastructure, risks,
+# "Validation plan", "Acceptance"). Elsewhere (data, infrastructure, risks,
 # training) a model metric with a number is a data check, an SLA or a risk.
 _BAR_SECTIONS = ("metrics", "requirements", "goals", "ab_test")
 _NO_BAR_SECTIONS = ("monitoring", "rollback", "data", "deployment", "risks", "prior_art", "support", "timeline")

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from designdoc import lexicon
-from designdoc.document import Block, Document
+from designdoc.document import Document
 from designdoc.lexicon.scope import Scope, body_without, clean_text, column, scope, sentences_with, tables
 from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
 
-def _column_filled(blocks: Iterable[Block], header_concept: str) -> bool:
+def _column_filled(sc: Scope, header_concept: str) -> bool:
     """A table (Trigger | Action | Owner …) with the column filled in."""
-    for block in tables(blocks):
+    for block in tables(sc.blocks()):
         cells = column(block, header_concept)
         if cells and any(c.strip(" -—–") for c in cells):
             return True
@@ -45,29 +45,12 @@ def _elsewhere(doc: Document) -> str:
 _ESCALATION_TITLE_RE = re.compile(r"\bescalat|\bon-?call\b|\bэскалац|\bдежурств", re.I)
 
 
-def _escalation_names_owner(doc: Document) -> bool:
-    """The doc's escalation / on-call parts name who acts (their titles name no one):
-    in words, or in a Who / Owner column ("| Suspected data corruption | Data engineering |")."""
-    parts = [s for s in doc.sections() if _ESCALATION_TITLE_RE.search(s.title)]
-    if lexicon.has("rollback_owner", "\n".join(clean_text(s) for s in parts)):
-        return True
-    for block in tables(b for s in parts for b in s.all_blocks()):
-        # only a column headed plainly "Who" / «Кто» / "Owner": "Who is affected" names no actor
-        cols = [k for k, head in enumerate(block.rows[0]) if _OWNER_HEAD_RE.fullmatch(head.strip(" *_:"))]
-        if any(_names_someone(row[k]) for k in cols for row in block.rows[1:] if k < len(row)):
-            return True
-    return False
-
-
-def _names_someone(cell: str) -> bool:
-    """An owner cell naming a role or a team ("Data engineering", "the on-call ML
-    engineer"), not "TBD" nor a desk that takes a customer's call ("Billing desk")."""
-    text = _BRACKETS_RE.sub(" ", cell).strip(" -—–?*_.")
-    return bool(text) and lexicon.find("empty_value", text) is None and lexicon.has("rollback_owner", text)
-
-
-_BRACKETS_RE = re.compile(r"\([^()]*\)")
-_OWNER_HEAD_RE = re.compile(r"who|owners?|responsible|кто|ответственн\w*|владел\w*", re.I)
+def _escalation_text(doc: Document) -> str:
+    """The body of the doc's escalation / on-call parts (their titles name no one),
+    tables included: "| Suspected data corruption | Data engineering |"."""
+    return "\n".join(
+        clean_text(s) for s in doc.sections() if _ESCALATION_TITLE_RE.search(s.title)
+    )
 
 
 def _check(doc: Document, concept: str, header: str) -> Scope | None:
@@ -75,7 +58,7 @@ def _check(doc: Document, concept: str, header: str) -> Scope | None:
     sc = scope(doc, "rollback")
     if sc is None:
         return None
-    if lexicon.has(concept, sc.body) or _column_filled(sc.blocks(), header):
+    if lexicon.has(concept, sc.body) or _column_filled(sc, header):
         return None
     if lexicon.has(concept, _elsewhere(doc)):
         return None
@@ -200,7 +183,7 @@ def rollback_no_owner(doc: Document, ctx: Context) -> Iterator[Problem]:
         Решение об откате принимает дежурный инженер.
     """
     sc = _check(doc, "rollback_owner", "owner_column")
-    if sc is not None and not _escalation_names_owner(doc):
+    if sc is not None and not lexicon.has("rollback_owner", _escalation_text(doc)):
         yield ctx.problem(
             sc.anchor,
             ctx.say(

@@ -1539,8 +1539,13 @@ def test_a_breach_named_as_a_stop_signal(md, expected):
     ("## A/B test\nPrimary metric: retention; two weeks.\n### Assignment\n- **Method:** deterministic hash — "
      "`hash(subscriber_id + test_id) mod 100`.\n", []),
     ("## A/B-тест\nОсновная метрика — удержание; две недели.\nНазначение группы: `hash(subscriber_id) % 100`.\n", []),
-    ("## A/B test\nPrimary metric: retention; two weeks.\n```python\narm = md5(f\"{subscriber_id}:{exp}\") % 2\n```\n",
-     []),
+    # review: a hash over another id, a pseudonymising hash, or hashing in logging code
+    ("## A/B test\nPrimary metric: retention; two weeks.\nRuns are tagged with hash(model_id + git_sha).\n",
+     [(1, "ab-no-split-unit")]),
+    ("## A/B test\nPrimary metric: retention; two weeks.\nLogs keep hash_pii(member_id) only.\n",
+     [(1, "ab-no-split-unit")]),
+    ("## A/B test\nPrimary metric: retention; two weeks.\n```python\nlog.info(hashlib.sha256(SALT + player_id))\n```\n",
+     [(1, "ab-no-split-unit")]),
     # a hash of something else assigns nothing
     ("## A/B test\nPrimary metric: retention; two weeks.\nWe cache hash(document_text) to skip duplicates.\n",
      [(1, "ab-no-split-unit")]),
@@ -1565,4 +1570,25 @@ def test_a_hash_call_over_the_unit_id_is_the_split(md, expected):
      'ab-no-stop-criteria', [(1, 'ab-no-stop-criteria')]),
 ])
 def test_second_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # third review: look-alikes of this session's readings (each read right before it too)
+    ('## A/B test\nControl: ranking v1; treatment: v2. 50/50, two weeks; primary metric: CTR; α = 0.05.\nEach logged score carries hash(model_id + git_sha) so we know which ranker produced it.\n',
+     'ab-no-split-unit', [(1, 'ab-no-split-unit')]),
+    ('## A/B-тест\nКонтроль — ранжирование v1, тест — v2. 50/50, две недели; основная метрика — CTR; α = 0,05.\nКаждый скор в логе помечаем hash(model_id + git_sha), чтобы знать, какой ранкер его выдал.\n',
+     'ab-no-split-unit', [(1, 'ab-no-split-unit')]),
+    ('## A/B test\nControl: ranking v1; treatment: v2. 50/50, two weeks; primary metric: CTR; α = 0.05.\nThe feature cache is keyed by hash(item_id, feature_version), so both arms read the same features.\n',
+     'ab-no-split-unit', [(1, 'ab-no-split-unit')]),
+    ('## A/B test\nControl: ranking v1; treatment: v2. 50/50, two weeks; primary metric: CTR; α = 0.05.\nLogs keep only hash_pii(member_id), never the raw id.\n',
+     'ab-no-split-unit', [(1, 'ab-no-split-unit')]),
+    ('## A/B-тест\nКонтроль — ранжирование v1, тест — v2. 50/50, две недели; основная метрика — CTR; α = 0,05.\nВ логах храним только hash_pii(member_id), без исходного идентификатора.\n',
+     'ab-no-split-unit', [(1, 'ab-no-split-unit')]),
+    ("## A/B test\nControl: ranking v1; treatment: v2. 50/50, two weeks; primary metric: CTR; α = 0.05.\n```python\nrow = {'player': hashlib.sha256(SALT + player_id).hexdigest(), 'arm': arm, 'ts': ts}\n```\n",
+     'ab-no-split-unit', [(1, 'ab-no-split-unit')]),
+    ("## A/B-тест\nКонтроль — ранжирование v1, тест — v2. 50/50, две недели; основная метрика — CTR; α = 0,05.\nЛогирование показа:\n```python\nrow = {'merchant': hashlib.sha256(SALT + merchant_id).hexdigest(), 'arm': arm}\n```\n",
+     'ab-no-split-unit', [(1, 'ab-no-split-unit')]),
+])
+def test_third_review_look_alikes(md, rule, expected):
     assert check(md, rule) == expected

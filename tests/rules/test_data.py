@@ -323,3 +323,26 @@ def test_ratings_as_features_are_no_labels(md):
 ])
 def test_a_dataset_target_column_is_the_label_source(md, expected):
     assert check(md, "no-label-source") == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # third review: look-alikes of this session's readings (each read right before it too)
+    ('## Goal\nPredict which subscribers will cancel so the CRM team can call them.\n## Data\nOrder logs and customer profiles from the warehouse.\nA nightly ETL copies them from Postgres; each source column is mapped to a target column in `orders_dwh`.\n',
+     'no-label-source', [(3, 'no-label-source')]),
+    ('## Цель\nПредсказывать, кто из абонентов откажется от подписки, чтобы CRM-команда успела позвонить.\n## Данные\nЛоги заказов и профили клиентов из хранилища.\nНочной ETL переносит их из Postgres; каждый столбец источника маппится на целевой столбец витрины `orders_dwh`.\n',
+     'no-label-source', [(3, 'no-label-source')]),
+    ('## Goal\nPredict which subscribers will cancel so the CRM team can call them.\n## Data\nOrder logs and customer profiles from the warehouse.\nProfiles come from the CRM export; its target field holds the sales quota of the account manager.\n',
+     'no-label-source', [(3, 'no-label-source')]),
+    ('## Цель\nПредсказывать, кто из абонентов откажется от подписки, чтобы CRM-команда успела позвонить.\n## Данные\nЛоги заказов и профили клиентов из хранилища.\nПрофили берём из выгрузки CRM; её целевое поле — план продаж менеджера.\n',
+     'no-label-source', [(3, 'no-label-source')]),
+    ('## Цель\nПредсказывать, кто из абонентов откажется от подписки, чтобы CRM-команда успела позвонить.\n## Данные\nЛоги заказов и профили клиентов из хранилища; в целевых полях витрины храним только агрегаты за неделю.\n',
+     'no-label-source', [(3, 'no-label-source')]),
+    ('## Goal\nPredict which subscribers will cancel so the CRM team can call them.\n## Data\nOrder logs and customer profiles from the warehouse.\n## Metrics\nEvery KPI on the retention dashboard has a numeric target set by finance each quarter.\n',
+     'no-label-source', [(3, 'no-label-source')]),
+    ('## Цель\nПредсказывать, кто из абонентов откажется от подписки, чтобы CRM-команда успела позвонить.\n## Данные\nЛоги заказов и профили клиентов из хранилища.\n## Метрики\nВ дашборде удержания целевая колонка — квартальный план, который ставят финансы.\n',
+     'no-label-source', [(3, 'no-label-source')]),
+    ('## Goal\nPredict which subscribers will cancel so the CRM team can call them.\n## Data\nOrder logs and customer profiles from the warehouse.\n## Metrics\nRevenue growth is a continuous target of the sales team, not a model metric.\n',
+     'no-label-source', [(3, 'no-label-source')]),
+])
+def test_third_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected

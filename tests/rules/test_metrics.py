@@ -597,3 +597,26 @@ def test_review_look_alikes_of_metric_readings(md, rule, expected):
 ])
 def test_a_metric_threshold_table_anywhere_sets_targets(md, expected):
     assert check(md, "metric-without-target") == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # third review: look-alikes of this session's readings (each read right before it too)
+    ('## Goal\nPredict which subscribers will cancel in the next 30 days so the CRM team can call them.\n## Metrics\nOffline: PR-AUC and recall@20. Online: retention of called subscribers.\n## Data\n| Task | Target | Positives |\n|---|---|---|\n| Churn | no paid order in 30 days after the renewal date | 4.1% |\n',
+     'metric-without-target', [(3, 'metric-without-target')]),
+    ('## Цель\nПредсказывать, кто из абонентов откажется от подписки в ближайшие 30 дней, чтобы CRM-команда успела им позвонить.\n## Метрики\nОфлайн: PR-AUC и recall@20. Онлайн: удержание абонентов после звонка.\n## Данные\n| Задача | Целевая переменная | Доля положительных |\n|---|---|---|\n| Отток | нет оплаты в течение 30 дней после даты продления | 4,1% |\n',
+     'metric-without-target', [(3, 'metric-without-target')]),
+    ('## Goal\nPredict which subscribers will cancel in the next 30 days so the CRM team can call them.\n## Metrics\nOffline: PR-AUC and recall@20. Online: retention of called subscribers.\n## Serving\n| Metric | Decision threshold |\n|---|---|\n| F1 | score cut-off 0.35, tuned on validation |\n',
+     'metric-without-target', [(3, 'metric-without-target')]),
+    ('## Цель\nПредсказывать, кто из абонентов откажется от подписки в ближайшие 30 дней, чтобы CRM-команда успела им позвонить.\n## Метрики\nОфлайн: PR-AUC и recall@20. Онлайн: удержание абонентов после звонка.\n## Инференс\n| Метрика | Порог решения |\n|---|---|\n| F1 | отсечка скора 0,35, подобрана на валидации |\n',
+     'metric-without-target', [(3, 'metric-without-target')]),
+    ('## Goal\nPredict which subscribers will cancel in the next 30 days so the CRM team can call them.\n## Metrics\nOffline: PR-AUC and recall@20. Online: retention of called subscribers.\n## Prior art\n| Metric | Goal of the 2022 Kaggle churn challenge | Winner |\n|---|---|---|\n| ROC-AUC | 0.80 | 0.83 |\n',
+     'metric-without-target', [(3, 'metric-without-target')]),
+    ('## Цель\nПредсказывать, кто из абонентов откажется от подписки в ближайшие 30 дней, чтобы CRM-команда успела им позвонить.\n## Метрики\nОфлайн: PR-AUC и recall@20. Онлайн: удержание абонентов после звонка.\n## Существующие решения\n| Метрика | Порог в соревновании 2022 года | Победитель |\n|---|---|---|\n| ROC-AUC | 0,80 | 0,83 |\n',
+     'metric-without-target', [(3, 'metric-without-target')]),
+    ('## Goal\nPredict which subscribers will cancel in the next 30 days so the CRM team can call them.\n## Metrics\nOffline: PR-AUC and recall@20. Online: retention of called subscribers.\n## Timeline\n| Metric | Target |\n|---|---|\n| PR-AUC | TBD after the Q3 pilot |\n| Retention | to be agreed with finance by 2025-06-01 |\n',
+     'metric-without-target', [(3, 'metric-without-target')]),
+    ('## Цель\nПредсказывать, кто из абонентов откажется от подписки в ближайшие 30 дней, чтобы CRM-команда успела им позвонить.\n## Метрики\nОфлайн: PR-AUC и recall@20. Онлайн: удержание абонентов после звонка.\n## План работ\n| Метрика | Цель |\n|---|---|\n| PR-AUC | определим после пилота в 3 квартале |\n| Удержание | согласовать с финансами до 01.06.2025 |\n',
+     'metric-without-target', [(3, 'metric-without-target')]),
+])
+def test_third_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected

@@ -1084,3 +1084,22 @@ def test_second_review_look_alikes(md, rule, expected):
 ])
 def test_second_review_bars_and_prices_still_read(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # third review: look-alikes of this session's readings (each read right before it too)
+    ('## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Hypotheses\nH1: orders whose ETA accuracy is below 80% have twice the cancellation rate.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Гипотезы\nH1: в заказах, у которых точность прогноза ETA ниже 80%, отмен вдвое больше.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ("## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Hypotheses\nH2: the outsourced annotators' label accuracy is below 90%, which caps any model trained on their labels.\n",
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Гипотезы\nH2: точность разметки у подрядчика ниже 90%, и это ограничивает любую модель на его метках.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ("## Requirements\nWeekly batch; scores in the CRM by Monday 9:00.\n## Model evaluation\nWe do not use accuracy: a model that always answers 'stays' has accuracy > 96% at this churn rate.\n",
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nЕженедельный батч; скоры в CRM к 9:00 понедельника.\n## Оценка модели\nAccuracy не используем: модель, которая всегда отвечает «останется», имеет accuracy > 96% при такой доле оттока.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+])
+def test_third_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected

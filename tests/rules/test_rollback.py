@@ -168,3 +168,22 @@ def test_an_escalation_column_must_name_who_acts(md):
 ])
 def test_second_review_look_alikes(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # third review: look-alikes of this session's readings (each read right before it too)
+    ('## Rollback plan\nIf PR-AUC on fresh labels falls below 0.3, switch traffic back to v1 with the feature flag.\n## Escalation\nNobody owns the rollback decision yet; this is an open item for the steering meeting.\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## Rollback plan\nIf PR-AUC on fresh labels falls below 0.3, switch traffic back to v1 with the feature flag.\n## Escalation\nIt is still open who owns the rollback call; to be settled before launch.\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## Rollback plan\nIf PR-AUC on fresh labels falls below 0.3, switch traffic back to v1 with the feature flag.\n## Escalation\nIf the drop comes from feature engineering, re-run the feature pipeline before anything else.\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## План отката\nЕсли PR-AUC на свежей разметке упадёт ниже 0,3, переключаем трафик обратно на v1 фича-флагом.\n## Эскалация\nЕсли просадка вызвана feature engineering, сначала перезапускаем пайплайн признаков.\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## Rollback plan\nIf PR-AUC on fresh labels falls below 0.3, switch traffic back to v1 with the feature flag.\n## On-call\nPrompt engineering changes need a fresh eval run before they reach production.\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## План отката\nЕсли PR-AUC на свежей разметке упадёт ниже 0,3, переключаем трафик обратно на v1 фича-флагом.\n## Дежурство\nИзменения в prompt engineering выкатываем только после нового прогона оценки.\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+])
+def test_third_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected
