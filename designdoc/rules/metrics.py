@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from designdoc import lexicon
-from designdoc.document import Block, Document, Section
+from designdoc.document import Document, Section
 from designdoc.lexicon.scope import (
     Scope,
     clean_own_text,
@@ -218,43 +218,6 @@ def _table_target(sc: Scope) -> bool:
     return False
 
 
-def _metric_target_table(block: Block) -> bool:
-    """A table whose rows name metrics and whose Target / Threshold column holds a bar.
-
-    Not a "Target variable" or "Decision threshold" column (the label, the score
-    cut-off), an alert's or a retraining threshold, nor a cell with a date ("TBD
-    after the Q3 pilot"): the cell is a number or a comparison.
-    """
-    header = next((h for h in block.rows[0] if lexicon.has("target_column", h)), "")
-    if not header or _NOT_A_TARGET_RE.search(header) or lexicon.has("alert_context", header):
-        return False
-    cells = column(block, "target_column") or []
-    return any(
-        _names_metric(row[0]) and (_BARE_NUMBER_RE.fullmatch(cell.strip()) or lexicon.has("bar_comparison", cell))
-        for row, cell in zip(block.rows[1:], cells)
-        if row
-    )
-
-
-# A Target column that holds the label or the score's cut-off, not a metric's goal.
-_NOT_A_TARGET_RE = re.compile(r"variable|decision|cut-?off|label|переменн|решени|отсечк|метк", re.I)
-_BARE_NUMBER_RE = re.compile(r"[<>≤≥~≈]?\s*[+\-−]?\d[\d.,]*\s*(?:%|pp|п\.\s?п\.)?")
-# Parts where a metrics table is someone else's figure, a plan or a check on the data.
-_NOT_OWN_TARGETS = ("prior_art", "timeline", "data", "risks", "monitoring", "rollback")
-
-
-def _own_parts(sec: Section) -> Iterator[Section]:
-    """Sections outside prior art, the plan, the data, risks, monitoring and rollback (with their sub-sections)."""
-    for child in sec.children:
-        if child.id not in _NOT_OWN_TARGETS:
-            yield child
-            yield from _own_parts(child)
-
-
-def _names_metric(text: str) -> bool:
-    return any(lexicon.has(c, text) for c in ("offline_metric", "online_metric", "accuracy"))
-
-
 @rule(
     code="DD203",
     name="metric-without-target",
@@ -268,8 +231,7 @@ def metric_without_target(doc: Document, ctx: Context) -> Iterator[Problem]:
     Recognised: comparisons (`≥ 0.8`, `<= 5%`, `below 1.5%`, «не ниже 0,6»),
     signed changes (`+3%`, `−1 pp`, `+2 п.п.`), "from 16% to under 5%"
     («с 9% до 4%»), "target 0.8" («цель — 9%»), and a metrics table whose
-    Target / Goal / Threshold / Цель / Целевое значение column holds numbers
-    (outside the metrics section too, when its rows name metrics). Targets
+    Target / Goal / Цель / Целевое значение column holds numbers. Targets
     stated as success criteria (requirements, the A/B design, goals) count,
     as does a stage result in the modelling plan that sets a bar beside a
     named metric ("a classifier with accuracy above 80%"), and a model
@@ -313,10 +275,6 @@ def metric_without_target(doc: Document, ctx: Context) -> Iterator[Problem]:
     # A model metric's bar on held-out data is a target wherever it is written
     # ("models will achieve MAPE below 10% on post-COVID test data" among research questions).
     if any(model_bar(sent) for sent in sentences_hit("held_out", doc_text(doc))):
-        return
-    # A metrics table with a Target / Threshold column wherever it sits
-    # ("6.2 Performance Thresholds" beside the metrics list: | AUC | 75% |).
-    if any(_metric_target_table(block) for sec in _own_parts(doc.root) for block in tables(sec.blocks)):
         return
     yield ctx.problem(
         sc.anchor,

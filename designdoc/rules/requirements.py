@@ -194,6 +194,10 @@ def _new_model_bar(sentence: str) -> bool:
         _names_model_metric(_BRACKETS_RE.sub(" ", sentence))
         and lexicon.has("numeric_target", sentence)
         and _bar_beside_metric(sentence)
+        # stated as a bar: a short item ("Точность: BLEU ≥ 80%", "AUC-ROC (target > 0.95)")
+        # or with a word that demands it; a longer sentence with a bar in it
+        # usually explains a scale, a norm or an error ("a ROC-AUC above 0.5 means …")
+        and (len(sentence.split()) <= _SHORT_ITEM or bool(_DEMAND_RE.search(sentence)))
         and not any(
             lexicon.has(c, sentence)
             for c in ("alert_context", "other_system", "reported_result", "metric_definition", "mde", "power")
@@ -215,11 +219,22 @@ def _bar_beside_metric(sentence: str) -> bool:
 
 
 _BAR_REACH = 7  # words between the metric's name and its comparison
+_SHORT_ITEM = 10  # words in a list item that states a bar and nothing else
+_DEMAND_RE = re.compile(
+    r"\b(?:target|goal|must|should|required|requirement|at least|at most|minimum|maximum"
+    r"|no (?:less|more|lower|higher|worse) than|not (?:below|above|less|lower|worse|higher))\b"
+    r"|\bцел[ьиея]\w*|\bдолжн\w*|\bтребу\w*|не ниже|не менее|не хуже|не более|не выше|\bминимум\w*|\bминимальн\w*",
+    re.I,
+)
 # A clause that bounds something else between them: "recall for every segment with ≥ 1,000 customers".
-_OTHER_BOUND_RE = re.compile(r"\b(?:with|for|per|where|whose|when|if|among|across|unless|для|если|когда|где|среди)\b", re.I)
+_OTHER_BOUND_RE = re.compile(
+    r"\b(?:with|for|per|where|whose|which|that|when|if|among|across|unless|для|если|когда|где|среди|котор\w*)\b", re.I
+)
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
+# What the project will not do: a bar there is ruled out ("Non-goals: recall above 0.95").
+_NON_GOALS_RE = re.compile(r"non[- ]?goals?|out of scope|not in scope|не\s+цел|вне\s+(?:рамок|скоупа)", re.I)
 # Where a bar on a model metric is the readiness bar: the sections that say what
 # success is, and any part titled for evaluation ("Оценка эффективности",
 # "Validation plan", "Acceptance"). Elsewhere (data, infrastructure, risks,
@@ -237,7 +252,9 @@ def _evaluation_bars(sec: Section, inherited: bool) -> Iterator[bool]:
     sentence that raises an alert ("alerts when nDCG drops > 0.03"), the same
     bar says when to act on a live model. Yields once per such bar (lazily).
     """
-    if sec.id in _NO_BAR_SECTIONS or (sec.title and lexicon.has("alert_context", sec.title)):
+    if sec.id in _NO_BAR_SECTIONS:
+        return
+    if sec.title and (lexicon.has("alert_context", sec.title) or _NON_GOALS_RE.search(sec.title)):
         return
     here = inherited or sec.id in _BAR_SECTIONS or bool(sec.title and lexicon.has("evaluation_heading", sec.title))
     if here:

@@ -1592,3 +1592,14 @@ def test_second_review_look_alikes(md, rule, expected):
 ])
 def test_third_review_look_alikes(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # fourth review: look-alikes of this session's readings (each read right before it too)
+    ('## A/B-тест\nРандомизация по заявкам 50/50, 6 недель. Основная метрика — уровень одобрения при том же уровне дефолтов.\n## Риски\n- Жалобы клиентов в соцсетях могут стать для банка поводом для прекращения пилота; готовим FAQ для поддержки.\n',
+     'ab-no-stop-criteria', [(1, 'ab-no-stop-criteria')]),
+    ('## A/B-тест\nРайоны делятся 50/50, 6 недель. Основная метрика — выручка на заказ.\n## Риски\n- Если клиенты заметят разницу в тарифах между районами, это может стать поводом для прекращения эксперимента со стороны регионального руководства; заранее согласуем коммуникацию.\n',
+     'ab-no-stop-criteria', [(1, 'ab-no-stop-criteria')]),
+])
+def test_fourth_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected

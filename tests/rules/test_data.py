@@ -346,3 +346,14 @@ def test_a_dataset_target_column_is_the_label_source(md, expected):
 ])
 def test_third_review_look_alikes(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # fourth review: look-alikes of this session's readings (each read right before it too)
+    ('## Goal\nPredict which subscribers will cancel so the CRM team can call them.\n## Data\nOrder logs and customer profiles from the warehouse.\nThe target column is still undefined: marketing and finance count churn differently.\n',
+     'no-label-source', [(3, 'no-label-source')]),
+    ('## Goal\nPredict which subscribers will cancel so the CRM team can call them.\n## Data\nOrder logs and customer profiles from the warehouse. The target column is not filled in the CRM export; how to define churn is still open.\n',
+     'no-label-source', [(3, 'no-label-source')]),
+])
+def test_fourth_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected

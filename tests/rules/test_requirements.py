@@ -1103,3 +1103,40 @@ def test_second_review_bars_and_prices_still_read(md, rule, expected):
 ])
 def test_third_review_look_alikes(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # fourth review: look-alikes of this session's readings (each read right before it too)
+    ('## Requirements\nScores within 80 ms p99.\n## Metrics\nPrimary offline metric: ROC-AUC. A ROC-AUC above 0.5 means the model ranks fraud better than random guessing.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nОтвет скоринга за 80 мс p99.\n## Метрики\nОсновная офлайн-метрика — ROC-AUC. ROC-AUC выше 0,5 означает, что модель ранжирует лучше случайного угадывания.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nForecasts ready by 6 am.\n## Metrics\nWe report WAPE and R². An R² below 0 means the model is worse than predicting the mean.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nПрогноз готов к 6 утра.\n## Метрики\nСчитаем WAPE и R². R² < 0 означает, что модель хуже прогноза средним.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ("## Requirements\nResult within 1 minute of upload.\n## Evaluation\nAgreement between the model and radiologists is measured with Cohen's kappa; by the usual convention, kappa above 0.8 means almost perfect agreement.\n",
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nScore returned within 300 ms.\n## Metrics\nMain metric: Gini (2·ROC-AUC − 1). For application scorecards a Gini above 0.6 is typical.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nСкор за 300 мс.\n## Метрики\nОсновная метрика — Gini (2·ROC-AUC − 1). Для скоринговых карт на заявках Gini выше 0,6 типичен.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nScores within 80 ms p99.\n## Metrics\nPrimary metric: accuracy of the dispute category. Annotators disagree on 12% of disputes, so accuracy above 88% is not realistic.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nОтвет скоринга за 80 мс p99.\n## Метрики\nОсновная метрика — accuracy категории спора. Разметчики расходятся в 12% споров, поэтому точность выше 88% недостижима.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Требования\nОтвет скоринга за 80 мс p99.\n## Цели\nСнизить потери от фрода при меньшем числе ручных проверок.\n### Не цели\n- Полнота выше 0,95: сложные случаи остаются на ручной проверке.\n',
+     'no-readiness-criterion', [(1, 'no-readiness-criterion')]),
+    ('## Requirements\nScores refreshed nightly for all adult patients.\n## Data\nLabels come from ICD-10 codes. Many cases remain undiagnosed for years, which leads to label noise in the negative class.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкоры пересчитываются каждую ночь для всех взрослых пациентов.\n## Данные\nМетки — коды МКБ-10. Заболевание у многих пациентов годами остаётся недиагностированным, что приводит к шуму в отрицательном классе.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Requirements\nScores refreshed nightly for all adult patients.\n## Labelling\nSmall lesions are often left unflagged by the labelling radiologists, which leads to label noise in the positive class.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкоры пересчитываются каждую ночь для всех взрослых пациентов.\n## Разметка\nМелкие опухоли часто остаются незамеченными и для врачей-разметчиков, что приводит к шуму в разметке положительного класса.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+    ('## Требования\nСкор каждой авторизации за 50 мс.\n## Данные\nМетки — чарджбэки. Мошенничество, которое остаётся незамеченным для держателя карты, не становится чарджбэком, что приводит к недостающим положительным примерам в обучающей выборке.\n',
+     'error-costs-not-discussed', [(1, 'error-costs-not-discussed')]),
+])
+def test_fourth_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected

@@ -187,3 +187,22 @@ def test_second_review_look_alikes(md, rule, expected):
 ])
 def test_third_review_look_alikes(md, rule, expected):
     assert check(md, rule) == expected
+
+
+@pytest.mark.parametrize("md, rule, expected", [
+    # fourth review: look-alikes of this session's readings (each read right before it too)
+    ('## Rollback plan\nSwitch the feature flag back to the v1 model. No data engineering work is needed: v1 reads the same features.\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## План отката\nПереключаем фичефлаг обратно на v1. Работ по data engineering не требуется: v1 читает те же признаки.\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## Rollback plan\nThe model itself rolls back in minutes; reverting the feature-store schema takes about two days of ML engineering effort.\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## План отката\nСама модель откатывается за минуты; откат схемы фичестора займёт около двух дней работы по ML engineering.\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## Rollback plan\nBlue-green deployment following standard site reliability engineering practice: one switch returns all traffic to v1.\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+    ('## План отката\nBlue-green деплой по стандартным практикам site reliability engineering: одно переключение возвращает весь трафик на v1.\n',
+     'rollback-no-owner', [(1, 'rollback-no-owner')]),
+])
+def test_fourth_review_look_alikes(md, rule, expected):
+    assert check(md, rule) == expected
