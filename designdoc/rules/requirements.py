@@ -185,6 +185,29 @@ def _success_targets(doc: Document, home: Scope) -> bool:
     return any(_evaluation_bars(doc.root, False))
 
 
+_BAR_REACH = 7  # words between the metric's name and its comparison
+_SHORT_ITEM = 10  # words in a list item that states a bar and nothing else
+_DEMAND_RE = re.compile(
+    r"\b(?:target|goal|must|should|required|requirement|at least|at most|minimum|maximum"
+    r"|no (?:less|more|lower|higher|worse) than|not (?:below|above|less|lower|worse|higher))\b"
+    r"|\bцел[ьиея]\w*|\bдолжн\w*|\bтребу\w*|не ниже|не менее|не хуже|не более|не выше|\bминимум\w*|\bминимальн\w*",
+    re.I,
+)
+# A clause that bounds something else between them: "recall for every segment with ≥ 1,000 customers".
+_OTHER_BOUND_RE = re.compile(
+    r"\b(?:with|for|per|where|whose|which|that|when|if|among|across|unless|для|если|когда|где|среди|котор\w*)\b", re.I
+)
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+# What the project will not do: a bar there is ruled out ("Non-goals: recall above 0.95").
+_NON_GOALS_RE = re.compile(r"non[- ]?goals?|out of scope|not in scope|не\s+цел|вне\s+(?:рамок|скоупа)", re.I)
+# Where a bar on a model metric is the readiness bar: the sections that say what
+# success is, and any part titled for evaluation ("Оценка эффективности",
+# "Validation plan", "Acceptance"). Elsewhere (data, infrastructure, risks,
+# training) a model metric with a number is a data check, an SLA or a risk.
+_BAR_SECTIONS = ("metrics", "requirements", "goals", "ab_test")
+_NO_BAR_SECTIONS = ("monitoring", "rollback", "data", "deployment", "risks", "prior_art", "support", "timeline")
+
+
 def _new_model_bar(sentence: str) -> bool:
     """A bar the new model must clear: a model metric (named outside brackets:
     "Revenue (precision tracked separately) > 1.2M" is no bar on precision) held
@@ -216,31 +239,6 @@ def _bar_beside_metric(sentence: str) -> bool:
             if gap is not None and len(gap.split()) <= _BAR_REACH and not _OTHER_BOUND_RE.search(gap):
                 return True
     return False
-
-
-_BAR_REACH = 7  # words between the metric's name and its comparison
-_SHORT_ITEM = 10  # words in a list item that states a bar and nothing else
-_DEMAND_RE = re.compile(
-    r"\b(?:target|goal|must|should|required|requirement|at least|at most|minimum|maximum"
-    r"|no (?:less|more|lower|higher|worse) than|not (?:below|above|less|lower|worse|higher))\b"
-    r"|\bцел[ьиея]\w*|\bдолжн\w*|\bтребу\w*|не ниже|не менее|не хуже|не более|не выше|\bминимум\w*|\bминимальн\w*",
-    re.I,
-)
-# A clause that bounds something else between them: "recall for every segment with ≥ 1,000 customers".
-_OTHER_BOUND_RE = re.compile(
-    r"\b(?:with|for|per|where|whose|which|that|when|if|among|across|unless|для|если|когда|где|среди|котор\w*)\b", re.I
-)
-
-
-_BRACKETS_RE = re.compile(r"\([^()]*\)")
-# What the project will not do: a bar there is ruled out ("Non-goals: recall above 0.95").
-_NON_GOALS_RE = re.compile(r"non[- ]?goals?|out of scope|not in scope|не\s+цел|вне\s+(?:рамок|скоупа)", re.I)
-# Where a bar on a model metric is the readiness bar: the sections that say what
-# success is, and any part titled for evaluation ("Оценка эффективности",
-# "Validation plan", "Acceptance"). Elsewhere (data, infrastructure, risks,
-# training) a model metric with a number is a data check, an SLA or a risk.
-_BAR_SECTIONS = ("metrics", "requirements", "goals", "ab_test")
-_NO_BAR_SECTIONS = ("monitoring", "rollback", "data", "deployment", "risks", "prior_art", "support", "timeline")
 
 
 def _evaluation_bars(sec: Section, inherited: bool) -> Iterator[bool]:
@@ -298,7 +296,7 @@ def _target_table_bar(block: Block) -> bool:
 
 def _metric_name(row: tuple[str, ...]) -> str:
     """A metrics table row's metric name: its first cell, without a bracketed note."""
-    return re.sub(r"\([^()]*\)", " ", row[0]) if row else ""
+    return _BRACKETS_RE.sub(" ", row[0]) if row else ""
 
 
 def _names_model_metric(text: str) -> bool:
@@ -347,7 +345,9 @@ def no_readiness_criterion(doc: Document, ctx: Context) -> Iterator[Problem]:
     «Оценка эффективности: BLEU ≥ 80%»), unless it says when to act on a
     live model (an alert, a retraining trigger, a rollback condition), quotes
     another system (a competitor, a paper, the current heuristic) or reports
-    a result ("the prototype got RMSE < 10"); so does a metric held to today's
+    a result ("the prototype got RMSE < 10"), and is stated as a bar (a short
+    item, or with target / must / at least / «должна» / «не ниже»: "a ROC-AUC
+    above 0.5 means …" explains a scale); so does a metric held to today's
     level («Gini не ниже, чем у текущей карты», "better ROC-AUC than the
     Logistic Regression baseline"), a stated target on a model
     metric ("R² … Target: > 0.85", "our target is recall > 85%", a Target
