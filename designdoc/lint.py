@@ -277,9 +277,13 @@ def _lint_spec(text: str, path: str, settings: Settings, content: bool = True) -
     try:
         spec = load_spec_text(text, path)
     except SpecError as err:
+        from designdoc.spec.messages import in_language, spec_lang
+
+        # in the spec's own language, like a doc's problems ("lang: ru" in the raw text)
+        lang = spec_lang(text)
         problems = [
             Problem(path, i.line, i.column, i.line, rule.code, rule.name,
-                    settings.severity.get(rule.code, rule.severity), None, i.message)
+                    settings.severity.get(rule.code, rule.severity), None, in_language(i.message, lang))
             for i in err.issues
         ]
         if rule.code not in settings.codes or settings.severity.get(rule.code) == "off":

@@ -113,3 +113,61 @@ def test_schema_in_both_languages_is_clean_draft07(kind: str) -> None:
     assert _without_help(en) == _without_help(ru)
     res = CliRunner().invoke(cli, ["schema", kind, "--lang", "ru"])
     assert res.exit_code == 0 and json.loads(res.output) == ru
+
+
+# A broken spec per kind of problem: under `lang: ru` each is reported in Russian.
+_BROKEN_SPECS = [
+    "kind: one-pager\nlang: ru\ntitle: X\nbar: 1\n",  # unknown key, allowed keys
+    "kind: one-pagr\nlang: ru\n",  # unknown kind, did you mean
+    "lang: ru\ntitle: X\n",  # missing kind
+    "kind: full\nlang: ru\ntitle: X\nowners: ivan\n",  # a scalar where a list goes
+    "kind: full\nlang: ru\ntitle: X\ncreated: 2026-13-45\n",  # no such date
+    "kind: full\nlang: ru\ntitle: X\nstatus: done\n",  # a choice not allowed
+    "kind: full\nlang: ru\ntitle: X\n  goals: 1\n",  # bad indentation under a key with a value
+    "kind: full\nlang: ru\ntitle: X\nwhy:\n\tproblem: p\n",  # a tab
+    "kind: full\nlang: ru\ntitle: a: b\n",  # an unquoted ': '
+    "kind: full\nlang: ru\ntitle: X\ntitle: Y\n",  # a duplicate key
+    "kind: full\nlang: ru\ntitle: !!python/object x\n",  # a tag
+    "kind: full\nlang: ru\ntitle: X\ngoals: 5\n",  # a scalar where a mapping goes
+    "kind: hypothesis\nlang: ru\n",  # missing required keys
+]
+
+
+@pytest.mark.parametrize("text", _BROKEN_SPECS)
+def test_spec_problems_are_reported_in_the_specs_language(text: str) -> None:
+    from designdoc.lint import lint_text
+
+    problems = [p for p in lint_text(text, "spec.yaml") if p.name == "invalid-spec"]
+    assert problems
+    for p in problems:
+        assert CYRILLIC.search(p.message), p.message
+    # the same spec in English is reported in English
+    english = [p for p in lint_text(text.replace("lang: ru", "lang: en"), "spec.yaml") if p.name == "invalid-spec"]
+    assert english and not any(CYRILLIC.search(p.message) for p in english)
+
+
+@pytest.mark.parametrize("message, russian", [
+    ("unknown key 'bar' in why; allowed keys: problem, goals", "неизвестный ключ 'bar' в why; допустимые ключи: problem, goals"),
+    ("unknown kind 'fll': expected one of one-pager, full, hypothesis (did you mean 'full'?)",
+     "неизвестный вид 'fll': ожидается одно из: one-pager, full, hypothesis (может быть, 'full'?)"),
+    ("missing required key 'problem' in why", "нет обязательного ключа 'problem' в why"),
+    ("owners: expected a list; write [ivan]", "owners: ожидается список; напишите [ivan]"),
+    ("status: 'done' is not allowed; expected draft or review", "status: 'done' не допускается; ожидается draft или review"),
+    ("bad indentation: 'goals' is at column 3, but the keys around it are at column 1; keys of one mapping start "
+     "in the same column",
+     "неверный отступ: ключ 'goals' стоит в столбце 3, а ключи рядом стоят в столбце 1; ключи одного уровня "
+     "начинаются в одном столбце"),
+    ("bad indentation: 'goals' is indented under 'problem', which already has a value; keys of one mapping start "
+     "in the same column (here: column 1 or 3)",
+     "неверный отступ: ключ 'goals' сдвинут под 'problem', у которого уже есть значение; ключи одного уровня "
+     "начинаются в одном столбце (здесь: столбец 1 или 3)"),
+    ("invalid YAML: while parsing a flow node, did not find expected node content",
+     "некорректный YAML: while parsing a flow node, did not find expected node content"),
+    # a message no entry knows stays as it is
+    ("something new happened", "something new happened"),
+])
+def test_spec_messages_in_russian(message: str, russian: str) -> None:
+    from designdoc.spec.messages import in_language
+
+    assert in_language(message, "ru") == russian
+    assert in_language(message, "en") == message
