@@ -28,13 +28,22 @@ def _hint(text: str) -> str:
     return text.replace("; allowed keys: ", "; допустимые ключи: ")
 
 
-def _value_message(msg: str) -> str:
-    """A message about one value ("expected a list", "should be a valid integer")."""
-    for pattern, ru in _VALUE_MESSAGES:
-        found = pattern.fullmatch(msg)
+def _translate(table: list[tuple[re.Pattern[str], str]], message: str) -> str | None:
+    """The Russian wording of the first entry of ``table`` that ``message`` fits, or None."""
+    for pattern, ru in table:
+        found = pattern.fullmatch(message)
         if found:
-            return ru.format(**{k: _hint(v or "") for k, v in found.groupdict().items()})
-    return msg
+            return ru.format(**{k: _part(k, v) for k, v in found.groupdict().items()})
+    return None
+
+
+def _part(name: str, value: str | None) -> str:
+    """One quoted value of a message; a few are a clause of their own ("(here: column 3)")."""
+    if not value:
+        return ""
+    if name in _PARTS:
+        return _PARTS[name].format(value.replace(" or ", " или "))
+    return _hint(value)
 
 
 _VALUE_MESSAGES: list[tuple[re.Pattern[str], str]] = [
@@ -122,15 +131,11 @@ def in_language(message: str, lang: str) -> str:
     """``message`` in ``lang`` (``ru``), or as it is."""
     if lang != "ru":
         return message
-    for pattern, ru in _MESSAGES:
-        found = pattern.fullmatch(message)
-        if found:
-            values = {
-                k: (_PARTS[k].format(v.replace(" or ", " или ")) if k in _PARTS and v else ("" if v is None else _hint(v)))
-                for k, v in found.groupdict().items()
-            }
-            return ru.format(**values)
+    translated = _translate(_MESSAGES, message)
+    if translated is not None:
+        return translated
     found = _VALUE_RE.fullmatch(message)
     if found:
-        return f"{found.group('path')}: {_value_message(found.group('msg'))}"
+        msg = found.group("msg")
+        return f"{found.group('path')}: {_translate(_VALUE_MESSAGES, msg) or msg}"
     return message
