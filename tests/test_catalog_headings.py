@@ -151,6 +151,27 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Качество данных", "data"),
         # a register of risks by tier is still the risk register
         ("Risk tiers", "risks"),
+        # an experiment plan's measurement part names its metrics
+        ("3. Measurement Plan", "metrics"),
+        ("Primary Outcome Metric", "metrics"),
+        ("4. What we measure", "metrics"),
+        ("Tracked Pilot KPIs", "metrics"),
+        ("План измерений", "metrics"),
+        ("Что будем измерять", "metrics"),
+        ("KPI пилота", "metrics"),
+        ("Plan", "timeline"),
+        # keeping data safe is a constraint, not the data section
+        ("4.5 Data Security", None),
+        ("4.5. Data Safety", None),
+        ("7. Data protection", None),
+        ("Защита данных", None),
+        # feature flags are how the model is rolled out; with a kill switch, how it is rolled back
+        ("4.2 Feature Flags", "deployment"),
+        ("Фича-флаги", "deployment"),
+        ("Feature flags and kill switch", "rollback"),
+        # a dashboard of metrics is monitoring
+        ("Metrics Dashboard", "monitoring"),
+        ("Дашборд метрик", "monitoring"),
     ],
 )
 def test_heading_means_section(heading: str, expected: str) -> None:

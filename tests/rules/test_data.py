@@ -28,6 +28,12 @@ LABEL = "no-label-source"
     # second review: a simulator that generates the data is its source
     ("## Data\nWe use a driving simulator (CARLA) to generate training scenes.\n", []),
     ("## Данные\nПолёты записываем на лётном симуляторе.\n", []),
+    # a named body of data with its volume, or "a data set", is a source
+    ("## Данные\nДанные запросов сотрудников (110к), пропусков < 5%.\n", []),
+    ("## Data\nEmployee request data (110k), under 5% missing.\n", []),
+    ("## Данные\nЗаказчик предоставит набор данных.\n", []),
+    ("## Data\nThe data (see below) will be cleaned.\n", [(1, FEAT)]),
+    ("## Данные\nДанные (5 мин) пишем раз в сутки.\n", [(1, FEAT)]),
     ("## Data\nTODO\n", []),  # placeholder-text covers it
     ("## Goals\nX.\n", []),
 ])

@@ -26,6 +26,11 @@ ACC = "accuracy-only-metric"
     ("## Success metrics\nWeekly active users of the planner; top-1 accuracy ≥ 0.8.\n", []),
     ("## Success metrics\nHalve road fatalities on the pilot routes; recall ≥ 0.95.\n", []),
     ("## Метрики\nЧисло активных пользователей в месяц; F1 ≥ 0,7.\n", []),
+    # the share of work done without a person, and the process's cycle time
+    ("## Metrics\nStraight-through-processing (STP) rate; exact match ≥ 0.9.\n", []),
+    ("## Metrics\nCycle time from receipt to a usable record; exact match ≥ 0.9.\n", []),
+    ("## Метрики\nУровень автоматизации; F1 ≥ 0,7.\n", []),
+    ("## Метрики\nДоля автоматически обработанных заявок; F1 ≥ 0,7.\n", []),
     ("## Метрики\nМинус 30% ДТП на участке пилота; recall ≥ 0,9.\n", []),
     # the users' own rating of the product is what it moves
     ("## Метрики\nСредняя оценка пользователей ≥ 4,0; F1 ≥ 0,7.\n", []),
@@ -156,6 +161,9 @@ def test_metric_without_target(md, expected):
     ("## Цели\nНеверный ответ уходит оператору на проверку.\n## Метрики\nAccuracy ≥ 0,9.\n", []),
     # an LLM answer's factual accuracy is no classification accuracy
     ("## Metrics\nFactual accuracy: no hallucinations; judge score ≥ 4.\n## Data\nFraud cases.\n", []),
+    # nor is an extraction's or OCR's per-field / per-character accuracy
+    ("## Metrics\nField-level accuracy ≥ 0.98.\n## Goals\nFlag fraud in the forms.\n", []),
+    ("## Metrics\nCharacter accuracy ≥ 0.99.\n## Goals\nFlag fraud in the forms.\n", []),
 ])
 def test_accuracy_only_metric(md, expected):
     assert check(md, ACC) == expected
