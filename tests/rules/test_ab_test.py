@@ -283,6 +283,12 @@ def test_ab_test_in_a_later_phase_is_deferred(md, expected):
     ("## Пилот\nУспех: F1 ≥ 0,8; обработка 10 000 обращений должна занимать не более 1 часа.\n", []),
     ("## Pilot\nSuccess: F1 ≥ 0.8; processing 10,000 tickets must take under 1 hour.\n", []),
     ("## Pilot\nSuccess: F1 ≥ 0.8; we process tickets for 2 weeks.\n", [(1, "ab-no-guardrail-metric")]),
+    # metrics named to stop the test, not to prove the effect, guard it
+    ("## A/B-тест\nПервичная — выгода на перевод. Барьеры безопасности: отписки, жалобы.\n", []),
+    ("## A/B-тест\nПервичная — выгода. Отписки и жалобы — метрики для остановки теста.\n", []),
+    ("## A/B test\nPrimary: gain per transfer. Safety barriers: unsubscribes, complaints.\n", []),
+    ("## A/B test\nPrimary: gain per transfer. Unsubscribes are metrics to stop the test.\n", []),
+    ("## A/B-тест\nПервичная — выгода. Тест можно остановить досрочно.\n", [(1, "ab-no-guardrail-metric")]),
     # review: a finding bounds nothing
     ("## A/B test\nPrimary metric: conversion. The old banner does not lead to an increase in conversion.\n",
      [(1, "ab-no-guardrail-metric")]),

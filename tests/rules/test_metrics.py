@@ -26,6 +26,17 @@ ACC = "accuracy-only-metric"
     ("## Success metrics\nWeekly active users of the planner; top-1 accuracy ≥ 0.8.\n", []),
     ("## Success metrics\nHalve road fatalities on the pilot routes; recall ≥ 0.95.\n", []),
     ("## Метрики\nЧисло активных пользователей в месяц; F1 ≥ 0,7.\n", []),
+    # a load, a system's resources or the task named as a goal are no online metric
+    ("## Metrics\nRecall@10; the API must process a large number of requests.\n", [(1, ONLINE)]),
+    ("## Metrics\nRecall@10; request rate (requests/second) on the dashboard.\n", [(1, ONLINE)]),
+    ("## Metrics\nNDCG@10 and model performance (response time, memory, resource use).\n", [(1, ONLINE)]),
+    ("## Metrics\nWhich model gives better churn predictions: PR-AUC.\n", [(1, ONLINE)]),
+    ("## Метрики\nMAPE; время обработки: среднее время на обработку одного изображения.\n", [(1, ONLINE)]),
+    ("## Метрики\nF1; время инференса на фиксированное число джетов.\n", [(1, ONLINE)]),
+    ("## Метрики\nF1; при повторных обращениях к API ответ берётся из кэша.\n", [(1, ONLINE)]),
+    # ... while the users' side of the same words is one
+    ("## Metrics\nRecall@10; response time of support agents to a customer.\n", []),
+    ("## Метрики\nF1; число обращений в поддержку.\n", []),
     # the share of work done without a person, and the process's cycle time
     ("## Metrics\nStraight-through-processing (STP) rate; exact match ≥ 0.9.\n", []),
     ("## Metrics\nCycle time from receipt to a usable record; exact match ≥ 0.9.\n", []),
