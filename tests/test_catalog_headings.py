@@ -169,6 +169,13 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("4.2 Feature Flags", "deployment"),
         ("Фича-флаги", "deployment"),
         ("Feature flags and kill switch", "rollback"),
+        # design alternatives a doc weighed are not others' work; a research question is the problem
+        ("10. Alternatives Considered", None),
+        ("Alternative Considered", None),
+        ("2. Research Questions", "goals"),
+        ("The Research Question", "goals"),
+        ("Исследовательские вопросы", "goals"),
+        ("Related work", "prior_art"),
         # a dashboard of metrics is monitoring
         ("Metrics Dashboard", "monitoring"),
         ("Дашборд метрик", "monitoring"),
