@@ -100,8 +100,11 @@ def no_feature_source(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Recognised: logs, events, transactions, a warehouse / DWH / feature
     store / CRM / database table (`schema.table`), an API, a public dataset,
-    "N months of …", "collected from …", and Russian equivalents (логи,
-    выгрузка, витрина, хранилище, «за 2 года»). Data sub-sections count, and
+    "N months of …", "collected from …", who hands it over ("provided by
+    the partner clinics"), historical records, a named body of data with
+    its volume ("Employee request data (110k)"), and Russian equivalents
+    (логи, выгрузка, витрина, хранилище, набор данных, «предоставлены
+    банком», «за 2 года»). Data sub-sections count, and
     so does any other part whose heading names the data ("Existing data
     flow", «Блоки данных») or a line labelled so ("Data collection: …").
     A doc that only plans an A/B test or a rollback is not asked.

@@ -32,6 +32,14 @@ LABEL = "no-label-source"
     ("## Данные\nДанные запросов сотрудников (110к), пропусков < 5%.\n", []),
     ("## Data\nEmployee request data (110k), under 5% missing.\n", []),
     ("## Данные\nЗаказчик предоставит набор данных.\n", []),
+    # who hands the data over, or its history, names where it comes from
+    ("## Data\nSeverstal provides pixel-level RLE masks.\n", []),
+    ("## Data\nScans provided by the partner clinics.\n", []),
+    ("## Data\nDaily historical total_units_sold per SKU.\n", []),
+    ("## Данные\nСнимки предоставлены партнёрскими клиниками.\n", []),
+    ("## Данные\nБанк предоставит выгрузку за год.\n", []),
+    ("## Данные\nИсторические продажи по SKU за день.\n", []),
+    ("## Data\nThis section provides an overview of what we need.\n", [(1, FEAT)]),
     ("## Data\nThe data (see below) will be cleaned.\n", [(1, FEAT)]),
     ("## Данные\nДанные (5 мин) пишем раз в сутки.\n", [(1, FEAT)]),
     ("## Data\nTODO\n", []),  # placeholder-text covers it
