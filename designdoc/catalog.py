@@ -176,6 +176,9 @@ class SectionSpec:
     required: str  # draft | review | optional
     title: dict[str, str]
     synonyms: tuple[str, ...]
+    # Words that name the section wherever they stand in a heading nothing else names
+    # ("Manual rollback procedure"): see ``Catalog.match``.
+    decisive: tuple[str, ...] = ()
 
 
 @dataclass
@@ -249,12 +252,12 @@ class Catalog:
         for sid, extra in synonyms.items():
             spec = sections[sid]
             sections[sid] = SectionSpec(
-                spec.id, spec.kinds, spec.required, spec.title, tuple(extra) + spec.synonyms
+                spec.id, spec.kinds, spec.required, spec.title, tuple(extra) + spec.synonyms, spec.decisive
             )
         for sid in required or []:
             spec = sections[sid]
             level = "review" if spec.required == "optional" else spec.required
-            sections[sid] = SectionSpec(spec.id, spec.kinds, level, spec.title, spec.synonyms)
+            sections[sid] = SectionSpec(spec.id, spec.kinds, level, spec.title, spec.synonyms, spec.decisive)
             for kind, ids in kinds.items():
                 if sid not in ids:
                     kinds[kind] = (*ids, sid)
@@ -334,8 +337,27 @@ class Catalog:
             named = [self._match(p, kind) for p in parts] if 2 <= len(parts) <= 3 else []
             plans = (n for p, n in zip(parts, named) if n in _PLANS and self.names_exactly(p, n))
             found = next(plans, named[0] if named and all(named) else None)
+        if found is None:
+            found = self._decisive(title, kind)
         self._memo[key] = found
         return found
+
+    def _decisive(self, title: str, kind: str | None) -> str | None:
+        """The section one of whose decisive words the heading holds ("Honest-failure fallback").
+
+        A word such as "rollback" is rare enough outside its own section that a
+        heading holding it, which names no section by its synonyms (its other
+        words dilute the coverage), is about that section.
+        """
+        stems = heading_stems(title)
+        if not stems or len(stems) > 12:
+            return None
+        primary, secondary = self.allowed(kind)
+        for spec in self.sections.values():
+            if spec.decisive and (spec.id in primary or spec.id in secondary):
+                if stems & {_stem(w) for w in spec.decisive}:
+                    return spec.id
+        return None
 
     def names_exactly(self, title: str, sid: str) -> bool:
         """Whether ``title`` is, up to filler words, one of ``sid``'s own names ("Risks", "# Why")."""
@@ -480,6 +502,7 @@ def _load(data: dict[str, Any], built: dict[str, Any] | None = None) -> Catalog:
             required=entry.get("required", "review"),
             title=dict(entry["title"]),
             synonyms=tuple(words),
+            decisive=tuple(entry.get("decisive", ())),
         )
     howto = tuple(data.get("howto_headings", ()))
     if built is None:

@@ -560,6 +560,11 @@ def _list_labels(
             current.append(
                 Block("list", line if form == "runin" else line + 1, end, body, depths=depths, starts=starts)
             )
+        # A step's code ("2. **Create the branch:**" over a fenced command) is its
+        # content too, though not prose: kept as a code block, so the step is not empty.
+        for tok in tokens[a + 4 : b]:
+            if tok.type in ("fence", "code_block") and tok.content.strip() and tok.map:
+                current.append(Block("code", tok.map[0] + 1, tok.map[1], tok.content))
         pieces.append((title, line, current))
     flush(current)
     return pieces

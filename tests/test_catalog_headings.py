@@ -176,6 +176,13 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("The Research Question", "goals"),
         ("Исследовательские вопросы", "goals"),
         ("Related work", "prior_art"),
+        # a heading that holds "rollback" / "fallback" / «откат» and names nothing else is the plan
+        ("Manual rollback procedure", "rollback"),
+        ("Honest-failure fallback", "rollback"),
+        ("5. Fallback when a model is down", "rollback"),
+        ("Порядок отката модели", "rollback"),
+        ("Резервный план", "rollback"),
+        ("Rollback Success Criteria", "requirements"),
         # a dashboard of metrics is monitoring
         ("Metrics Dashboard", "monitoring"),
         ("Дашборд метрик", "monitoring"),

@@ -62,6 +62,11 @@ def test_rollback_no_action(md, expected):
     # review: "leads to" and the people who only see the effect own nothing
     ("## Rollback plan\nIf error rate exceeds 1%, which usually leads to user complaints, we revert.\n", [(1, OWNER)]),
     ("## Rollback plan\nIf error rate exceeds 1%, we revert. Store managers then see the old list.\n", [(1, OWNER)]),
+    # "lead" as a verb and "decide" as an endpoint or a command's argument name no one
+    ("## Fallback\nIf silhouette < 0.2, report it and lead with ML-1.\n", [(1, OWNER)]),
+    ("## Rollback\nIf /decide p99 rises by 20%, revert to the previous bundle.\n", [(1, OWNER)]),
+    ("## Rollback\nIf errors exceed 1%, `canary --action decide` reverts the bundle.\n", [(1, OWNER)]),
+    ("## Rollback\nIf errors exceed 1%, the data science lead reverts the bundle.\n", []),
     ("## Rollback\n| Trigger | Action | Owner |\n|---|---|---|\n| errors | revert | Kim |\n", []),
     # a runbook's escalation part names who owns the rollout
     ("## Rollback plan\nIf error rate exceeds 1%, revert.\n## Contact & Escalation\n**Canary Owner**: Backend Team\n", []),

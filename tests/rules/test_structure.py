@@ -102,6 +102,9 @@ def test_missing_section_other_kinds(md: str, expected: list[tuple[int, str]]) -
         ("## Metrics\n### Online\n### Offline\n", [(1, "empty-section")]),
         # content in a sub-section is content
         ("## Metrics\n### Online\nCTR +2%\n", []),
+        # a bold-labelled step whose content is a command is not empty
+        ("## Rollback plan\nOn errors:\n\n1. **Create rollback branch**:\n   ```bash\n   git revert HEAD\n   ```\n", []),
+        ("## План отката\nПри ошибках:\n\n1. **Порядок отката**:\n   ```bash\n   git revert HEAD\n   ```\n", []),
         # non-catalogue sections are not judged
         ("## Appendix\n", []),
         # numbering nests "2.1" under "2." even at the same Markdown level
