@@ -189,6 +189,7 @@ class Catalog:
     sections: dict[str, SectionSpec]
     not_sections: tuple[str, ...] = ()
     howto_headings: tuple[str, ...] = ()
+    not_section_titles: tuple[str, ...] = ()
     # (stems, id, filler-free form, question words the heading must hold: see _build)
     _index: list[tuple[frozenset[str], str, str, frozenset[str]]] = field(default_factory=list, repr=False)
     _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -197,6 +198,7 @@ class Catalog:
     # how-to phrases as filler-free word tuples (built on first use), and answers per title
     _howto_forms: set[tuple[str, ...]] | None = field(default=None, repr=False)
     _howto_memo: dict[str, bool] = field(default_factory=dict, repr=False)
+    _not_titles: set[str] | None = field(default=None, repr=False)  # built on first use
     # stem -> positions in _index of the synonyms filed under it (each under one
     # of its stems): a synonym can only match a heading holding that stem.
     _by_stem: dict[str, list[int]] = field(default_factory=dict, repr=False)
@@ -261,7 +263,7 @@ class Catalog:
             for kind, ids in kinds.items():
                 if sid not in ids:
                     kinds[kind] = (*ids, sid)
-        return Catalog(kinds, sections, self.not_sections, self.howto_headings)
+        return Catalog(kinds, sections, self.not_sections, self.howto_headings, self.not_section_titles)
 
     def ids_for(self, kind: str | None) -> tuple[str, ...]:
         return self.kinds.get(kind or "", ())
@@ -282,7 +284,7 @@ class Catalog:
             return self._memo[key]
         if len(self._memo) >= _MEMO_MAX:
             self._memo.clear()
-        if _TIER_RE.match(title) and not _MOSCOW_WORD_RE.search(title):
+        if (_TIER_RE.match(title) and not _MOSCOW_WORD_RE.search(title)) or self._not_a_section(title):
             self._memo[key] = None
             return None
         enumerated = _ENUMERATED_RE.match(title)
@@ -341,6 +343,15 @@ class Catalog:
             found = self._decisive(title, kind)
         self._memo[key] = found
         return found
+
+    def _not_a_section(self, title: str) -> bool:
+        """Whether the heading is, up to numbering and case, one of ``not_section_titles`` ("4.5 Data Security").
+
+        Filler words count here: "Data and security" names the data too.
+        """
+        if self._not_titles is None:
+            self._not_titles = {normalise_heading(t) for t in self.not_section_titles}
+        return normalise_heading(title) in self._not_titles
 
     def _decisive(self, title: str, kind: str | None) -> str | None:
         """The section one of whose decisive words the heading holds ("Honest-failure fallback").
@@ -505,13 +516,15 @@ def _load(data: dict[str, Any], built: dict[str, Any] | None = None) -> Catalog:
             decisive=tuple(entry.get("decisive", ())),
         )
     howto = tuple(data.get("howto_headings", ()))
+    not_titles = tuple(data.get("not_section_titles", ()))
     if built is None:
-        return Catalog(kinds, sections, tuple(data.get("not_sections", ())), howto)
+        return Catalog(kinds, sections, tuple(data.get("not_sections", ())), howto, not_titles)
     return Catalog(
         kinds,
         sections,
         tuple(data.get("not_sections", ())),
         howto,
+        not_titles,
         _index=[(frozenset(stems), sid, norm, frozenset(cues)) for stems, sid, norm, cues in built["index"]],
         _exact={k: list(v) for k, v in built["exact"].items()},
         _never=[frozenset(stems) for stems in built["never"]],

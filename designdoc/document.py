@@ -475,6 +475,15 @@ def _runs_to_end(fence: Token, lines: list[str]) -> bool:
     return not (closing and indent <= 3 and set(closing) == {mark[0]} and len(closing) >= len(mark))
 
 
+# A line of code that is only a stub: comment markers around TODO / TBD / … / <slot>.
+_STUB_LINE_RE = re.compile(r"(?:#|//|--|;)?\s*(?:todo|tbd|tba|fixme|\.\.\.|…|<[^<>]*>|‹[^›>]*[›>])?", re.I)
+
+
+def _stub_code(code: str) -> bool:
+    """Whether a fence holds nothing but stubs ("TODO", "# TBD", "<команда отката>")."""
+    return all(_STUB_LINE_RE.fullmatch(line.strip()) for line in code.splitlines())
+
+
 def _list_labels(
     tokens: list[Token],
     start: int,
@@ -562,8 +571,9 @@ def _list_labels(
             )
         # A step's code ("2. **Create the branch:**" over a fenced command) is its
         # content too, though not prose: kept as a code block, so the step is not empty.
+        # A fence holding only a stub ("TODO", "# TBD", "<команда отката>") is no content.
         for tok in tokens[a + 4 : b]:
-            if tok.type in ("fence", "code_block") and tok.content.strip() and tok.map:
+            if tok.type in ("fence", "code_block") and tok.map and not _stub_code(tok.content):
                 current.append(Block("code", tok.map[0] + 1, tok.map[1], tok.content))
         pieces.append((title, line, current))
     flush(current)

@@ -160,11 +160,17 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("Что будем измерять", "metrics"),
         ("KPI пилота", "metrics"),
         ("Plan", "timeline"),
-        # keeping data safe is a constraint, not the data section
+        # keeping data safe is a constraint, not the data section; paperwork is no requirements
         ("4.5 Data Security", None),
         ("4.5. Data Safety", None),
         ("7. Data protection", None),
         ("Защита данных", None),
+        ("10. Documentation Requirements", None),
+        # ... but a heading that also names the data, or the requirements, still does
+        ("Data sources and data protection", "data"),
+        ("Сбор, хранение и защита данных", "data"),
+        ("Data and security", "data"),
+        ("Functional and documentation requirements", "requirements"),
         # feature flags are how the model is rolled out; with a kill switch, how it is rolled back
         ("4.2 Feature Flags", "deployment"),
         ("Фича-флаги", "deployment"),
@@ -175,17 +181,18 @@ def _ids(md: str) -> list[tuple[str, str | None]]:
         ("2. Research Questions", "goals"),
         ("The Research Question", "goals"),
         ("Исследовательские вопросы", "goals"),
+        ("Open research questions", "risks"),
+        ("Открытые исследовательские вопросы", "risks"),
         ("Related work", "prior_art"),
-        # a heading that holds "rollback" / "fallback" / «откат» and names nothing else is the plan
+        # a heading that holds "rollback" / «откат» and names nothing else is the plan
         ("Manual rollback procedure", "rollback"),
-        ("Honest-failure fallback", "rollback"),
-        ("5. Fallback when a model is down", "rollback"),
+        ("Step 5 — Document the rollback in the incident log", "rollback"),
         ("Порядок отката модели", "rollback"),
         ("Резервный план", "rollback"),
         ("Rollback Success Criteria", "requirements"),
-        # a dashboard of metrics is monitoring
-        ("Metrics Dashboard", "monitoring"),
-        ("Дашборд метрик", "monitoring"),
+        # "fallback" alone also names a model's fallback value or intent
+        ("Fallback values for missing features", None),
+        ("Фолбэк-значения для пропусков", None),
     ],
 )
 def test_heading_means_section(heading: str, expected: str) -> None:

@@ -30,6 +30,41 @@ from designdoc.problem import Problem
 from designdoc.rules.registry import Context, rule
 
 
+# A label or heading over what this iteration leaves out: "Out of scope:",
+# "Non-goals", "Won't have", «Не входит (технический долг → v2):», «Вне скоупа».
+_OUT_OF_SCOPE_RE = re.compile(
+    r"^\W*(?:out\s+of\s+scope|not\s+in\s+scope|non[- ]goals?|won['’]?t\s+(?:have|do)|what\s+we\s+(?:will\s+)?not\s+do"
+    r"|не\s+входит|не\s+входят|вне\s+(?:скоупа|рамок)|что\s+не\s+(?:входит|делаем|будем\s+делать)|не\s+делаем)\b",
+    re.I,
+)
+# Leaving out an A/B *platform* or its tooling does not leave out the test.
+_AB_TOOLING_RE = re.compile(r"платформ|инфраструктур|фреймворк|инструмент|platform|infrastructure|framework|tooling", re.I)
+_LABEL_MAX = 100
+
+
+def _scoped_out(doc: Document) -> str | None:
+    """An A/B test listed among what this iteration leaves out, or None.
+
+    "Out of scope (v2):" / «Не входит (технический долг → v2):» over a list
+    holding "Full A/B test with live users" is a decision about the phase,
+    which is its reason.
+    """
+    for sec in doc.root.walk():
+        titled = bool(sec.title) and _OUT_OF_SCOPE_RE.search(sec.title) is not None
+        labelled = False
+        for block in sec.blocks:
+            if block.type == "list" and (titled or labelled):
+                for line in block.text.split("\n"):
+                    if AB_RE.search(line.lower()) and not _AB_TOOLING_RE.search(line):
+                        return line.strip()
+            labelled = (
+                block.type == "paragraph"
+                and len(block.text) <= _LABEL_MAX
+                and _OUT_OF_SCOPE_RE.search(block.text) is not None
+            )
+    return None
+
+
 @dataclass(frozen=True)
 class _Deferral:
     quote: str
@@ -65,6 +100,10 @@ def _deferral(sc: Scope, doc: Document) -> _Deferral | None:
             label_and_line = " ".join(sents[max(i - 1, 0) : i + 1])
             if AB_RE.search(sent.lower()) and lexicon.has("ab_later_phase", label_and_line):
                 return _Deferral(sent[:80], True)
+    # The test listed among what this iteration leaves out.
+    left_out = _scoped_out(doc)
+    if left_out is not None:
+        return _Deferral(left_out[:80], True)
     # An offline comparison in place of the online test ("This is a fully
     # offline experiment"), when the section designs no split: a design
     # written for later ("Not run. No live traffic exists yet.") is judged.
@@ -170,7 +209,10 @@ def ab_deferred(doc: Document, ctx: Context) -> Iterator[Problem]:
     stands in for the online test rather than describing one, and so is a
     test placed in a later phase when the section says what this phase does
     instead ("A/B: memory vs none → D30 retention (phase 2, after the MVP).
-    In the MVP only a scripted demo", «На итерации MVP — только демо»).
+    In the MVP only a scripted demo", «На итерации MVP — только демо»), and
+    so is a test listed among what this iteration leaves out ("Out of scope
+    (v2): a full A/B test with live users", «Не входит: полноценный A/B-тест»;
+    not an A/B *platform* left out).
 
     The deferral is honoured at every status: approval is exactly when a
     lead accepts or rejects it. In an `approved` doc the note becomes a

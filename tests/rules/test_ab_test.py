@@ -229,6 +229,23 @@ def test_offline_only_ab_section_is_deferred(md, expected):
 
 
 @pytest.mark.parametrize("md, expected", [
+    # the A/B test listed among what this iteration leaves out
+    ("## Scope\n**Out of scope (v2):**\n\n- Fine-tuning\n- A full A/B test with live users\n\n"
+     "## Pilot\nOffline benchmark on 100 examples; accuracy ≥ 45%.\n", [(7, "ab-deferred")]),
+    ("## Скоуп\n**Не входит (технический долг → v2):**\n\n- Файнтюн\n- Полноценный A/B тест с живыми пользователями\n\n"
+     "## Пилот\nОфлайн-бенчмарк на 100 примерах; accuracy ≥ 45%.\n", [(7, "ab-deferred")]),
+    ("## Non-goals\n- An A/B test in this iteration\n## Pilot\nA demo for the sponsor.\n", [(3, "ab-deferred")]),
+    # ... but leaving out an A/B platform, or keeping the test in scope, defers nothing
+    ("## Scope\n**Out of scope:**\n\n- Building an A/B testing platform\n\n"
+     "## A/B test\nUsers split 50/50 by user_id.\n", []),
+    ("## Скоуп\n**Не входит:**\n\n- Своя платформа A/B-тестов\n\n## A/B-тест\nДелим 50/50 по user_id.\n", []),
+    ("## Scope\n**In scope:**\n\n- A/B test on 10% of users\n\n## A/B test\nUsers split 50/50 by user_id.\n", []),
+])
+def test_ab_test_left_out_of_scope_is_deferred(md, expected):
+    assert check(md, "ab-deferred") == expected
+
+
+@pytest.mark.parametrize("md, expected", [
     # the A/B test placed in a later phase, with what this phase does instead
     ("## Pilot\nProduct evaluation (phase 2, after the MVP)\n\nA/B: chat with memory vs without -> D30 retention.\n\n"
      "In the MVP we only run a scripted demo and a manual checklist.\n", [(1, "ab-deferred")]),
@@ -283,12 +300,18 @@ def test_ab_test_in_a_later_phase_is_deferred(md, expected):
     ("## Пилот\nУспех: F1 ≥ 0,8; обработка 10 000 обращений должна занимать не более 1 часа.\n", []),
     ("## Pilot\nSuccess: F1 ≥ 0.8; processing 10,000 tickets must take under 1 hour.\n", []),
     ("## Pilot\nSuccess: F1 ≥ 0.8; we process tickets for 2 weeks.\n", [(1, "ab-no-guardrail-metric")]),
-    # metrics named to stop the test, not to prove the effect, guard it
-    ("## A/B-тест\nПервичная — выгода на перевод. Барьеры безопасности: отписки, жалобы.\n", []),
-    ("## A/B-тест\nПервичная — выгода. Отписки и жалобы — метрики для остановки теста.\n", []),
-    ("## A/B test\nPrimary: gain per transfer. Safety barriers: unsubscribes, complaints.\n", []),
-    ("## A/B test\nPrimary: gain per transfer. Unsubscribes are metrics to stop the test.\n", []),
-    ("## A/B-тест\nПервичная — выгода. Тест можно остановить досрочно.\n", [(1, "ab-no-guardrail-metric")]),
+    # "Safety barriers:" as a label over the metrics that stop the test guards it ...
+    ("## A/B-тест\nПервичная — выгода на перевод.\n\nБарьеры безопасности: отписки, жалобы.\n", []),
+    ("## A/B test\nPrimary: gain per transfer.\n\nSafety barriers: unsubscribes, complaints.\n", []),
+    # ... physical barriers in a detector's metric, or a stop rule on the primary metric, do not
+    ("## A/B test\nPrimary metric: recall of workers crossing safety barriers without a helmet.\n",
+     [(1, "ab-no-guardrail-metric")]),
+    ("## A/B-тест\nОсновная метрика — полнота: проход за барьеры безопасности без каски.\n",
+     [(1, "ab-no-guardrail-metric")]),
+    ("## A/B test\nPrimary: conversion. Metrics to stop the test early: sequential p-value < 0.01.\n",
+     [(1, "ab-no-guardrail-metric")]),
+    ("## A/B-тест\nОсновная — конверсия. Метрики для остановки теста: p-value < 0.05.\n",
+     [(1, "ab-no-guardrail-metric")]),
     # review: a finding bounds nothing
     ("## A/B test\nPrimary metric: conversion. The old banner does not lead to an increase in conversion.\n",
      [(1, "ab-no-guardrail-metric")]),

@@ -40,6 +40,16 @@ LABEL = "no-label-source"
     ("## Данные\nБанк предоставит выгрузку за год.\n", []),
     ("## Данные\nИсторические продажи по SKU за день.\n", []),
     ("## Data\nThis section provides an overview of what we need.\n", [(1, FEAT)]),
+    # review: compute, guidelines, a model's output, no history or a planned collection name no source
+    ("## Data\nCompute is provided by the platform team. The inputs are still being scoped.\n", [(1, FEAT)]),
+    ("## Data\nWe have no historical data for this product yet.\n", [(1, FEAT)]),
+    ("## Data\nHistorical context: the rule engine was retired in 2021.\n", [(1, FEAT)]),
+    ("## Data\nThe model provides labels for downstream teams.\n", [(1, FEAT)]),
+    ("## Data\nTraining data (~50k): to be collected during the pilot.\n", [(1, FEAT)]),
+    ("## Данные\nКакие данные нужны, пока не ясно; предоставление доступа займёт 2–3 недели.\n", [(1, FEAT)]),
+    ("## Данные\nДанные для обучения (~100к) планируем собрать в ходе пилота.\n", [(1, FEAT)]),
+    ("## Данные\nМодель предоставляет прогноз другим командам.\n", [(1, FEAT)]),
+    ("## Данные\nGPU для обучения предоставит платформенная команда.\n", [(1, FEAT)]),
     ("## Data\nThe data (see below) will be cleaned.\n", [(1, FEAT)]),
     ("## Данные\nДанные (5 мин) пишем раз в сутки.\n", [(1, FEAT)]),
     ("## Data\nTODO\n", []),  # placeholder-text covers it

@@ -37,10 +37,18 @@ ACC = "accuracy-only-metric"
     # ... while the users' side of the same words is one
     ("## Metrics\nRecall@10; response time of support agents to a customer.\n", []),
     ("## Метрики\nF1; число обращений в поддержку.\n", []),
+    ("## Metrics\n- F1 ≥ 0.75.\n- First response time and agent resources (FTE) per 1,000 chats.\n", []),
+    ("## Metrics\n- NDCG@10.\n- Reduce the growing number of escalations to the second line by 20%.\n", []),
+    ("## Метрики\n- F1 ≥ 0,8.\n- FCR — решение вопроса при первом обращении, цель +10 п.п.\n", []),
+    ("## Метрики\n- F1 ≥ 0,8.\n- Время обработки каждого документа сотрудником — цель 3 мин.\n", []),
+    ("## Метрики\n- ROC-AUC ≥ 0,8.\n- Сократить большое количество жалоб клиентов на 15%.\n", []),
     # the share of work done without a person, and the process's cycle time
     ("## Metrics\nStraight-through-processing (STP) rate; exact match ≥ 0.9.\n", []),
     ("## Metrics\nCycle time from receipt to a usable record; exact match ≥ 0.9.\n", []),
     ("## Метрики\nУровень автоматизации; F1 ≥ 0,7.\n", []),
+    # ... not an engineering cycle or the automation of tests
+    ("## Metrics\nF1 ≥ 0.8. Engineering: retraining cycle time under 2 hours.\n", [(1, ONLINE)]),
+    ("## Метрики\nF1 ≥ 0,8. Уровень автоматизации тестов пайплайна — не ниже 80%.\n", [(1, ONLINE)]),
     ("## Метрики\nДоля автоматически обработанных заявок; F1 ≥ 0,7.\n", []),
     ("## Метрики\nМинус 30% ДТП на участке пилота; recall ≥ 0,9.\n", []),
     # the users' own rating of the product is what it moves
@@ -172,9 +180,6 @@ def test_metric_without_target(md, expected):
     ("## Цели\nНеверный ответ уходит оператору на проверку.\n## Метрики\nAccuracy ≥ 0,9.\n", []),
     # an LLM answer's factual accuracy is no classification accuracy
     ("## Metrics\nFactual accuracy: no hallucinations; judge score ≥ 4.\n## Data\nFraud cases.\n", []),
-    # nor is an extraction's or OCR's per-field / per-character accuracy
-    ("## Metrics\nField-level accuracy ≥ 0.98.\n## Goals\nFlag fraud in the forms.\n", []),
-    ("## Metrics\nCharacter accuracy ≥ 0.99.\n## Goals\nFlag fraud in the forms.\n", []),
 ])
 def test_accuracy_only_metric(md, expected):
     assert check(md, ACC) == expected

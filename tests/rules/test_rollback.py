@@ -67,6 +67,10 @@ def test_rollback_no_action(md, expected):
     ("## Rollback\nIf /decide p99 rises by 20%, revert to the previous bundle.\n", [(1, OWNER)]),
     ("## Rollback\nIf errors exceed 1%, `canary --action decide` reverts the bundle.\n", [(1, OWNER)]),
     ("## Rollback\nIf errors exceed 1%, the data science lead reverts the bundle.\n", []),
+    # review: a person or a role that will lead the rollback, or "reviews/decides", is an owner
+    ("## Rollback plan\nIf AUC drops below 0.78, Anna Smirnova will lead the rollback to v3.\n", []),
+    ("## Rollback plan\nIf the error rate exceeds 2%, the developer on duty or lead reverts.\n", []),
+    ("## Rollback plan\nIf catch rate falls below 80%, the PM reviews/decides on switching back.\n", []),
     ("## Rollback\n| Trigger | Action | Owner |\n|---|---|---|\n| errors | revert | Kim |\n", []),
     # a runbook's escalation part names who owns the rollout
     ("## Rollback plan\nIf error rate exceeds 1%, revert.\n## Contact & Escalation\n**Canary Owner**: Backend Team\n", []),

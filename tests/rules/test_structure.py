@@ -105,6 +105,11 @@ def test_missing_section_other_kinds(md: str, expected: list[tuple[int, str]]) -
         # a bold-labelled step whose content is a command is not empty
         ("## Rollback plan\nOn errors:\n\n1. **Create rollback branch**:\n   ```bash\n   git revert HEAD\n   ```\n", []),
         ("## План отката\nПри ошибках:\n\n1. **Порядок отката**:\n   ```bash\n   git revert HEAD\n   ```\n", []),
+        # ... but a fence holding only a stub is still empty
+        ("# Reminder\n\n- **Problem:** users drop the streak.\n- **Metrics:**\n  ```\n  TODO\n  ```\n",
+         [(4, "empty-section")]),
+        ("# Напоминание\n\n- **Проблема:** бросают серию.\n- **План отката:**\n  ```bash\n  # TBD\n  ```\n",
+         [(4, "empty-section")]),
         # non-catalogue sections are not judged
         ("## Appendix\n", []),
         # numbering nests "2.1" under "2." even at the same Markdown level
