@@ -117,6 +117,11 @@ def test_plan_of_one_part_is_not_asked_for_a_baseline(md, expected):
     ("## Baseline\nLLM answer; the A/B test compares baseline (without retrieval) and the RAG MVP.\n", []),
     ("## Бейзлайн\nA/B: baseline (без RAG) против MVP (RAG).\n", []),
     ("## Baseline\nGPT-4 without fine-tuning.\n", [(1, RULE)]),
+    # ... named a few words after the label
+    ("## Этапы\n### Этап 1\n**Бейзлайн:** агент без памяти, только промпт персоны.\n", []),
+    ("## Stages\n### Stage 1\n**Baseline:** the agent without memory, persona prompt only.\n", []),
+    ("## Baseline\nBaseline: a transformer without context limits.\n", [(1, RULE)]),
+    ("## Бейзлайн\nБейзлайн: модель без ограничений контекста.\n", [(1, RULE)]),
 ])
 def test_metric_means_and_ablated_baselines(md, expected):
     assert check(md, RULE) == expected
