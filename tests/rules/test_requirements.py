@@ -126,6 +126,11 @@ def test_error_cost_wordings(text):
     "We maximise recall while keeping false positives under 2%.",
     "Порог: минимизируем ложные отказы при условии, что ловим не менее 95% мошенничества.",
     "Максимизируем полноту при ограничении на долю ложных срабатываний 2%.",
+    # failing towards the safe verdict weighs the two errors
+    "If the reply is unparseable, defaulting to high risk is safer than defaulting to low risk.",
+    "When unsure, err on the side of caution and send the claim to a person.",
+    "Безопаснее считать пакет опасным, чем присвоить ему низкий риск.",
+    "При сомнении лучше перестраховаться и отправить заявку на ручную проверку.",
 ])
 def test_error_kind_with_its_consequence_is_a_discussion(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []
@@ -174,6 +179,9 @@ def test_naming_an_error_kind_is_not_a_discussion(text):
     "Нехватка данных — главный риск.",
     "The threshold is 0.5.",
     "Запасы на складе обновляются ежедневно.",
+    # a portfolio compared, not an error's direction
+    "The new strategy is better than a low risk portfolio of bonds.",
+    "Эта стратегия лучше, чем низкорисковый портфель облигаций.",
 ])
 def test_stock_words_alone_are_no_error_cost(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == [(1, "error-costs-not-discussed")]
