@@ -37,8 +37,20 @@ _OUT_OF_SCOPE_RE = re.compile(
     r"|не\s+входит|не\s+входят|вне\s+(?:скоупа|рамок)|что\s+не\s+(?:входит|делаем|будем\s+делать)|не\s+делаем)\b",
     re.I,
 )
-# Leaving out an A/B *platform* or its tooling does not leave out the test.
-_AB_TOOLING_RE = re.compile(r"платформ|инфраструктур|фреймворк|инструмент|platform|infrastructure|framework|tooling", re.I)
+# The left-out item must be the test itself ("A full A/B test with live users",
+# «Полноценный A/B тест с живыми пользователями"): not an aspect of a test that
+# still runs ("Changing the A/B test duration", «повторный A/B-тест», «анализ
+# A/B-теста по регионам»), another team's test, or an A/B platform.
+_AB_ITEM_RE = re.compile(
+    r"^\W*(?:(?:an?|the|full|fully[- ]fledged|proper|real|live|online|controlled|полноценн\w*|онлайн|живо\w*|реальн\w*)[\s-]+){0,3}"
+    r"(?:[aа]\s*/\s*[bб]|ab|аб)[\s-]*(?:test\w*|experiment\w*|тест\w*|эксперимент\w*)\b",
+    re.I,
+)
+_AB_ITEM_NOT_RE = re.compile(
+    r"платформ|инфраструктур|фреймворк|инструмент|команд|рассыл|анализ|разрез|результат|длительност|повтор|мобильн"
+    r"|platform|infrastructure|framework|tooling|team|e-?mail|owned|analys|breakdown|results?\b|duration|re-?run|mobile|second",
+    re.I,
+)
 _LABEL_MAX = 100
 
 
@@ -55,7 +67,7 @@ def _scoped_out(doc: Document) -> str | None:
         for block in sec.blocks:
             if block.type == "list" and (titled or labelled):
                 for line in block.text.split("\n"):
-                    if AB_RE.search(line.lower()) and not _AB_TOOLING_RE.search(line):
+                    if _AB_ITEM_RE.match(line) and not _AB_ITEM_NOT_RE.search(line):
                         return line.strip()
             labelled = (
                 block.type == "paragraph"
@@ -212,7 +224,8 @@ def ab_deferred(doc: Document, ctx: Context) -> Iterator[Problem]:
     In the MVP only a scripted demo", «На итерации MVP — только демо»), and
     so is a test listed among what this iteration leaves out ("Out of scope
     (v2): a full A/B test with live users", «Не входит: полноценный A/B-тест»;
-    not an A/B *platform* left out).
+    the test itself, not an aspect of one that still runs, such as its
+    duration or a re-run, nor an A/B platform).
 
     The deferral is honoured at every status: approval is exactly when a
     lead accepts or rejects it. In an `approved` doc the note becomes a

@@ -240,6 +240,16 @@ def test_offline_only_ab_section_is_deferred(md, expected):
      "## A/B test\nUsers split 50/50 by user_id.\n", []),
     ("## Скоуп\n**Не входит:**\n\n- Своя платформа A/B-тестов\n\n## A/B-тест\nДелим 50/50 по user_id.\n", []),
     ("## Scope\n**In scope:**\n\n- A/B test on 10% of users\n\n## A/B test\nUsers split 50/50 by user_id.\n", []),
+    # review: an aspect of a test that still runs, or another team's test, is left out, not the test
+    ("## Scope\n**Out of scope:**\n\n- Changing the A/B test duration after launch\n\n"
+     "## A/B test\nWe compare search conversion.\n", []),
+    ("## Scope\n**Won't have in this iteration:**\n\n- A second A/B test on the mobile app\n\n"
+     "## A/B test\nWe compare search conversion.\n", []),
+    ("## Non-goals\n- Per-category breakdown of the A/B test results\n## A/B test\nWe compare conversion.\n", []),
+    ("## Скоуп\n**Не входит:**\n\n- анализ A/B-теста в разрезе регионов\n\n## A/B-тест\nСравниваем конверсию.\n", []),
+    ("## Вне скоупа\n- повторный A/B-тест в мобильном приложении\n## A/B-тест\nСравниваем конверсию.\n", []),
+    ("## Скоуп\n**Что не входит:**\n\n- A/B-тест email-рассылок (делает CRM-команда)\n\n"
+     "## A/B-тест\nСравниваем конверсию.\n", []),
 ])
 def test_ab_test_left_out_of_scope_is_deferred(md, expected):
     assert check(md, "ab-deferred") == expected

@@ -122,6 +122,12 @@ def test_plan_of_one_part_is_not_asked_for_a_baseline(md, expected):
     ("## Stages\n### Stage 1\n**Baseline:** the agent without memory, persona prompt only.\n", []),
     ("## Baseline\nBaseline: a transformer without context limits.\n", [(1, RULE)]),
     ("## Бейзлайн\nБейзлайн: модель без ограничений контекста.\n", [(1, RULE)]),
+    # review: a setting or a training detail of a complex model is no ablated system
+    ("## Baseline\nBaseline: Llama-3 70B with no context truncation, zero-shot.\n", [(1, RULE)]),
+    ("## Baseline\nGradient boosting; the baseline was trained without filtering bot traffic.\n", [(1, RULE)]),
+    ("## Baseline\nOur baselines include no retrieval-augmented models: a fine-tuned T5.\n", [(1, RULE)]),
+    ("## Бейзлайн\nБейзлайн: CatBoost без поиска гиперпараметров, затем LambdaMART.\n", [(1, RULE)]),
+    ("## Бейзлайн\nБейзлайн — градиентный бустинг без фильтрации выбросов.\n", [(1, RULE)]),
 ])
 def test_metric_means_and_ablated_baselines(md, expected):
     assert check(md, RULE) == expected

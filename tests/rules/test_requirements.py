@@ -128,9 +128,7 @@ def test_error_cost_wordings(text):
     "Максимизируем полноту при ограничении на долю ложных срабатываний 2%.",
     # failing towards the safe verdict weighs the two errors
     "If the reply is unparseable, defaulting to high risk is safer than defaulting to low risk.",
-    "When unsure, err on the side of caution and send the claim to a person.",
     "Безопаснее считать пакет опасным, чем присвоить ему низкий риск.",
-    "При сомнении лучше перестраховаться и отправить заявку на ручную проверку.",
 ])
 def test_error_kind_with_its_consequence_is_a_discussion(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []
@@ -182,6 +180,12 @@ def test_naming_an_error_kind_is_not_a_discussion(text):
     # a portfolio compared, not an error's direction
     "The new strategy is better than a low risk portfolio of bonds.",
     "Эта стратегия лучше, чем низкорисковый портфель облигаций.",
+    # review: caution about budgets or outages, or a return target, weighs no model errors
+    "We err on the side of caution with GPU budgets: provision twice the expected peak.",
+    "A fallback to BM25 is safer than assuming zero risk of model-server outages.",
+    "По памяти лучше перестраховаться: закладываем 64 ГБ на под.",
+    "Держать резерв мощностей безопаснее, чем полагаться на низкий риск пиковой нагрузки.",
+    "Портфель должен приносить доходность лучше, чем портфель с минимальным риском.",
 ])
 def test_stock_words_alone_are_no_error_cost(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == [(1, "error-costs-not-discussed")]
