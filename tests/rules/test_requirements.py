@@ -24,6 +24,11 @@ COSTS = "error-costs-not-discussed"
      "| NFR-2 | Accuracy | Validation accuracy ≥ 90% on held-out data |\n", []),
     ("## Нефункциональные требования\n- Доля правильных ответов не ниже 0,9 на отложенной выборке.\n", []),
     ("## Requirements\nAccuracy of the logs must be kept.\n", [(1, READY)]),
+    # a bar on the share of right outputs, as a count out of ten
+    ("## Goals\nQuality: at least 8 out of 10 automatically found facts must match the expert markup.\n", []),
+    ("## Цели\nКачество: не менее 8 из 10 найденных фактов должны совпадать с разметкой экспертов.\n", []),
+    ("## Goals\nAt least 8 out of 10 analysts use the tool weekly.\n", [(1, READY)]),
+    ("## Цели\nНе менее 8 из 10 аналитиков пользуются сервисом.\n", [(1, READY)]),
 ])
 def test_no_readiness_criterion(md, expected):
     assert check(md, READY) == expected
@@ -129,6 +134,9 @@ def test_error_cost_wordings(text):
     # failing towards the safe verdict weighs the two errors
     "If the reply is unparseable, defaulting to high risk is safer than defaulting to low risk.",
     "Безопаснее считать пакет опасным, чем присвоить ему низкий риск.",
+    # which of the two matters more
+    "Trade-off: in finance, recall is more critical than precision.",
+    "Для медицины полнота критичнее точности.",
 ])
 def test_error_kind_with_its_consequence_is_a_discussion(text):
     assert check(f"## Requirements\n{text}\n", "error-costs-not-discussed") == []

@@ -47,6 +47,10 @@ def test_rollback_no_trigger(md, expected):
     ("## Fallback\nIf recall drops, the on-call manually checks the dashboard.\n", [(1, ACT)]),
     ("## Фолбэк\nЕсли полнота падает, дежурный вручную проверяет дашборд.\n", [(1, ACT)]),
     ("## Фолбэк\nПри отказе модели операторы рассматривают заявки вручную.\n", []),
+    # the simple substitute takes over
+    ("## Fallback\n- Use keyword heuristic if model confidence is low or the service is down.\n", []),
+    ("## Фолбэк\n- Используем эвристику по ключевым словам, если уверенность модели низкая.\n", []),
+    ("## Fallback\nWe use rules written by analysts to label the training set.\n", [(1, ACT)]),
 ])
 def test_rollback_no_action(md, expected):
     assert check(md, ACT) == expected
