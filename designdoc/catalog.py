@@ -354,7 +354,7 @@ class Catalog:
         return normalise_heading(title) in self._not_titles
 
     def _decisive(self, title: str, kind: str | None) -> str | None:
-        """The section one of whose decisive words the heading holds ("Honest-failure fallback").
+        """The section one of whose decisive words the heading holds ("Manual rollback procedure").
 
         A word such as "rollback" is rare enough outside its own section that a
         heading holding it, which names no section by its synonyms (its other

@@ -29,6 +29,10 @@ COSTS = "error-costs-not-discussed"
     ("## Цели\nКачество: не менее 8 из 10 найденных фактов должны совпадать с разметкой экспертов.\n", []),
     ("## Goals\nAt least 8 out of 10 analysts use the tool weekly.\n", [(1, READY)]),
     ("## Цели\nНе менее 8 из 10 аналитиков пользуются сервисом.\n", [(1, READY)]),
+    # review: annotators agreeing, a consistency check or a run-time gate is no readiness bar
+    ("## Data\nAt least 2 out of 3 labels must agree for a ticket to enter the training set.\n", [(1, READY)]),
+    ("## Serving\nAt least 99.9% of the predictions must match the PyTorch model's predictions.\n", [(1, READY)]),
+    ("## Данные\nНе менее 2 из 3 меток разметчиков должны совпадать, иначе нужен арбитраж.\n", [(1, READY)]),
 ])
 def test_no_readiness_criterion(md, expected):
     assert check(md, READY) == expected
@@ -188,6 +192,11 @@ def test_naming_an_error_kind_is_not_a_discussion(text):
     # a portfolio compared, not an error's direction
     "The new strategy is better than a low risk portfolio of bonds.",
     "Эта стратегия лучше, чем низкорисковый портфель облигаций.",
+    # review: a measuring choice, numeric precision or a trade-off with speed weighs no model errors
+    "Recall is more important to compute per queue on the rare queues.",
+    "Float precision is more critical for the embedding distances than for the head.",
+    "Для поиска похожих обращений точность критичнее скорости.",
+    "Для разметки точность приоритетнее объёма.",
     # review: caution about budgets or outages, or a return target, weighs no model errors
     "We err on the side of caution with GPU budgets: provision twice the expected peak.",
     "A fallback to BM25 is safer than assuming zero risk of model-server outages.",

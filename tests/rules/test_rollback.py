@@ -51,6 +51,13 @@ def test_rollback_no_trigger(md, expected):
     ("## Fallback\n- Use keyword heuristic if model confidence is low or the service is down.\n", []),
     ("## Фолбэк\n- Используем эвристику по ключевым словам, если уверенность модели низкая.\n", []),
     ("## Fallback\nWe use rules written by analysts to label the training set.\n", [(1, ACT)]),
+    # review: how the trigger is detected, or routing before launch, is no action
+    ("## Rollback plan\nMisrouted tickets are detected using the reassignment heuristic when an agent "
+     "moves a ticket.\n", [(1, ACT)]),
+    ("## Rollback plan\nThe alert uses the Prometheus rules when p99 latency exceeds 500 ms.\n", [(1, ACT)]),
+    ("## План отката\nАлерт использует правила Prometheus, когда p99 превышает 500 мс.\n", [(1, ACT)]),
+    ("## План отката\nДо запуска маршрутизация использует правила, пока операторы размечают обращения.\n",
+     [(1, ACT)]),
 ])
 def test_rollback_no_action(md, expected):
     assert check(md, ACT) == expected
